@@ -1,0 +1,1 @@
+"""The bundled sample corpus: four articles and their manifest."""
