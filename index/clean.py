@@ -1,4 +1,4 @@
-"""Cleaning at ingest: safe characters, normal form, and crawl boilerplate out.
+"""Cleaning at ingest: safe characters, normal form, paragraphs, and crawl boilerplate out.
 
 Everything that reaches a terminal passes through `sanitize` first, so no escape
 sequence from an article can move the cursor, set the clipboard or retitle a window.
@@ -13,19 +13,32 @@ from importlib import resources
 
 import yaml
 
+from .errors import ConfigError
 from .model import Article
 
+# Whole terminal escape sequences, so that no parameters are left behind as text:
+# CSI (ESC [ or 0x9b) with its parameters; OSC, DCS, SOS, PM and APC strings up to their
+# terminator (BEL or ST) on the same line; other two- and three-byte ESC sequences.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
 # C0 controls but tab and newline, DEL, all C1 controls, and the bidirectional
 # embedding/override/isolate controls that can make text display as something else.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INLINE_SPACE = re.compile(r"[ \t\u00a0]+")
 
+TITLE_LENGTH = 100
+"""A line this long or shorter may be a title or caption (see BoilerplateRule.then)."""
+
 
 def sanitize(text: str) -> str:
     """Return `text` in NFC with line breaks unified and control characters removed."""
     text = _NEWLINES.sub("\n", text)
-    return unicodedata.normalize("NFC", _UNSAFE.sub("", text))
+    text = _UNSAFE.sub("", _ESCAPES.sub("", text))
+    return unicodedata.normalize("NFC", text)
 
 
 def sanitize_line(text: str) -> str:
@@ -33,52 +46,70 @@ def sanitize_line(text: str) -> str:
     return " ".join(sanitize(text).split())
 
 
+def tidy(body: str) -> str:
+    """Put each non-blank line in a paragraph of its own, paragraphs one blank line apart.
+
+    Runs of spaces and tabs inside a line fold to one space. Every reader's output goes
+    through here, so extraction sees the same paragraph boundaries whatever the format.
+    """
+    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in body.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
 @dataclass(frozen=True)
 class BoilerplateRule:
-    """A line pattern; a matching line and the `then` lines after it are removed."""
+    """A line pattern: a matching line is removed, and with it up to `then` of the
+    non-blank lines right after it that are no longer than a title (TITLE_LENGTH)."""
 
     pattern: re.Pattern[str]
     then: int = 0
 
 
 def load_rules(entries: list[dict | str] | None = None) -> list[BoilerplateRule]:
-    """Compile boilerplate rules from config entries, or the bundled defaults."""
+    """Compile boilerplate rules from config entries, or the bundled defaults.
+
+    Raises ConfigError naming the entry when one is not a valid rule.
+    """
     if entries is None:
         with resources.files(__package__).joinpath("boilerplate.yaml").open(encoding="utf-8") as fh:
             entries = yaml.safe_load(fh)["boilerplate"]
     rules = []
-    for entry in entries:
+    for number, entry in enumerate(entries, 1):
         if isinstance(entry, str):
             entry = {"pattern": entry}
-        rules.append(BoilerplateRule(re.compile(entry["pattern"]), int(entry.get("then", 0))))
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+            raise ConfigError(f"boilerplate rule {number}: expected a pattern string")
+        try:
+            rules.append(BoilerplateRule(re.compile(entry["pattern"]), int(entry.get("then", 0))))
+        except re.error as exc:
+            raise ConfigError(f"boilerplate rule {number}: invalid pattern: {exc}") from None
+        except (TypeError, ValueError):
+            raise ConfigError(f"boilerplate rule {number}: `then` must be a whole number") from None
     return rules
 
 
 def strip_boilerplate(body: str, rules: list[BoilerplateRule]) -> tuple[str, list[str]]:
-    """Split `body` into the text to keep and the boilerplate lines removed from it."""
+    """Split `body` into the text to keep (tidied) and the boilerplate lines removed."""
     kept: list[str] = []
     removed: list[str] = []
-    skip = 0
+    then = 0
     for line in body.split("\n"):
         stripped = line.strip()
-        if skip and stripped:
-            removed.append(stripped)
-            skip -= 1
+        if not stripped:
+            kept.append(line)
             continue
-        rule = next((r for r in rules if stripped and r.pattern.search(stripped)), None)
+        if then and len(stripped) <= TITLE_LENGTH:
+            removed.append(stripped)
+            then -= 1
+            continue
+        rule = next((r for r in rules if r.pattern.search(stripped)), None)
         if rule is None:
             kept.append(line)
+            then = 0
         else:
             removed.append(stripped)
-            skip = rule.then
+            then = rule.then
     return tidy("\n".join(kept)), removed
-
-
-def tidy(body: str) -> str:
-    """Fold runs of spaces inside lines and of blank lines between paragraphs."""
-    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in body.split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def clean_article(article: Article, rules: list[BoilerplateRule]) -> Article:
