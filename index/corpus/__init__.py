@@ -1,0 +1,213 @@
+"""Reading articles from files: find them, read each by its format, apply manifests.
+
+    SUPPORTED                  file extension -> format
+    discover(paths)            the readable files under `paths`, and a Problem per thing skipped
+    read_file(path)            the articles in one file, as the file has them
+    load_file(path, rules)     read_file, then cleaning: what the indexer and `analyze` use
+    fingerprint(path)          changes when the file or its manifest entry changes
+    article_id(path, key="")   the stable id of an article
+
+Nothing here raises for a bad file: every reason a file or item is skipped, and every
+warning about one read anyway, is a one-line Problem in the result.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..clean import BoilerplateRule, clean_article, tidy
+from ..model import Article, Problem, ReadResult
+from . import feed, html, jsonfile, manifest, markdown, txt
+from .decode import decode
+from .fields import article_id, headline
+
+__all__ = ["SUPPORTED", "discover", "read_file", "load_file", "fingerprint", "article_id"]
+
+SUPPORTED: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+_READERS = {
+    "txt": txt.read,
+    "markdown": markdown.read,
+    "html": html.read,
+    "json": jsonfile.read,
+    "jsonl": jsonfile.read,
+    "feed": feed.read,
+}
+MAX_BYTES = 256 * 2**20
+"""Files larger than this are skipped rather than read into memory."""
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
+    """Yield the article files named or found under `paths`, and a Problem for each
+    thing skipped: a missing path, a broken symlink or symlink loop, an unreadable or
+    unsupported file, a bad manifest. Folders are walked in name order; hidden files
+    and folders and the manifests themselves are passed over; each file comes once.
+    """
+    walk = _Walk()
+    for given in paths:
+        yield from walk.visit(Path(given), explicit=True, ancestors=())
+
+
+class _Walk:
+    """One discovery: the files and folders seen so far, so each is reported once."""
+
+    def __init__(self) -> None:
+        self.files: set[Path] = set()
+        self.folders: set[Path] = set()
+        self.manifests: set[Path] = set()
+
+    def visit(self, path: Path, explicit: bool, ancestors: tuple[Path, ...]) -> Iterator[Path | Problem]:
+        try:
+            info = path.stat()
+        except OSError as exc:
+            yield Problem(str(path), _stat_error(path, exc))
+            return
+        if stat.S_ISDIR(info.st_mode):
+            yield from self._folder(path, ancestors)
+        elif not stat.S_ISREG(info.st_mode):
+            yield Problem(str(path), "not a regular file, skipped")
+        elif path.suffix.lower() not in SUPPORTED:
+            yield _unsupported(path)
+        elif not os.access(path, os.R_OK):
+            yield Problem(str(path), "permission denied")
+        elif path.resolve() not in self.files:
+            self.files.add(path.resolve())
+            if explicit:
+                yield from self._manifest(path.parent)
+            yield path
+
+    def _folder(self, folder: Path, ancestors: tuple[Path, ...]) -> Iterator[Path | Problem]:
+        real = folder.resolve()
+        if real in ancestors:
+            yield Problem(str(folder), "symlink loop, skipped")
+            return
+        if real in self.folders:
+            return
+        self.folders.add(real)
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder))
+        except OSError as exc:
+            yield Problem(str(folder), f"cannot list folder: {exc.strerror}")
+            return
+        yield from self._manifest(folder)
+        for name in names:
+            if not name.startswith(".") and name not in manifest.NAMES:
+                yield from self.visit(folder / name, explicit=False, ancestors=(*ancestors, real))
+
+    def _manifest(self, folder: Path) -> Iterator[Problem]:
+        real = folder.resolve()
+        if real not in self.manifests:
+            self.manifests.add(real)
+            yield from manifest.check(folder)
+
+
+def _stat_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop, skipped"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symlink to {os.readlink(path)}"
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    return exc.strerror or str(exc)
+
+
+def read_file(path: str | Path) -> ReadResult:
+    """The articles in one file with its manifest entry applied, uncleaned.
+
+    An article without a title gets its first sentence as one.
+    """
+    result = _read(Path(path))
+    result.articles = [_titled(article) for article in result.articles]
+    return result
+
+
+def load_file(path: str | Path, rules: list[BoilerplateRule]) -> ReadResult:
+    """The articles in one file, cleaned (see clean.clean_article) and ready to index.
+
+    An article with no text left once boilerplate is out is skipped with a Problem.
+    """
+    result = _read(Path(path))
+    articles = []
+    for article in result.articles:
+        cleaned = clean_article(article, rules)
+        if cleaned.body:
+            articles.append(_titled(cleaned))
+        else:
+            result.problems.append(
+                Problem(str(path), "no text left once boilerplate is removed" + _which(article, result.articles)))
+    result.articles = articles
+    return result
+
+
+def fingerprint(path: str | Path) -> str:
+    """A hash of the file's bytes and its manifest entry: when it changes, re-index.
+
+    The empty string when the file cannot be read (read_file says why).
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            digest = hashlib.file_digest(fh, "sha1")
+        entry = manifest.entry_for(path)
+    except (OSError, ValueError):
+        return ""
+    digest.update(repr(sorted(entry.values.items()) if entry else None).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> ReadResult:
+    """Read a file with its format's reader and apply its manifest entry; never raise."""
+    fmt = SUPPORTED.get(path.suffix.lower())
+    if fmt is None:
+        return ReadResult(problems=[_unsupported(path)])
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return ReadResult(problems=[Problem(str(path), f"larger than {MAX_BYTES // 2**20} MiB, skipped")])
+        decoded = decode(path.read_bytes(), str(path))
+        if decoded.text is None:
+            return ReadResult(problems=decoded.problems)
+        result = _READERS[fmt](path, decoded.text)
+        articles = manifest.apply(result.articles, manifest.entry_for(path))
+    except OSError as exc:
+        return ReadResult(problems=[Problem(str(path), f"cannot read: {exc.strerror or exc}")])
+    except Exception as exc:  # a reader's bug or a library's surprise must not stop a run
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return ReadResult(problems=[Problem(str(path), f"cannot read: {reason}")])
+    tidied = ReadResult(problems=decoded.problems + result.problems)
+    for article in articles:
+        article = replace(article, body=tidy(article.body))
+        if article.body:
+            tidied.articles.append(article)
+        else:
+            tidied.problems.append(Problem(str(path), "no text" + _which(article, articles)))
+    return tidied
+
+
+def _which(article: Article, articles: list[Article]) -> str:
+    """Which article of a file a problem is about, when the file holds several."""
+    return f" ({article.title or article.url})" if len(articles) > 1 else ""
+
+
+def _unsupported(path: Path) -> Problem:
+    return Problem(str(path), f"unsupported file type {path.suffix or '(no extension)'}")
+
+
+def _titled(article: Article) -> Article:
+    return article if article.title else replace(article, title=headline(article.body))

@@ -1,0 +1,167 @@
+"""Sidecar metadata: a YAML manifest beside the articles overrides what the readers found.
+
+    articles:
+      some-article.txt:
+        title: ...
+        outlet: ...
+        author: ...
+        url: ...
+        date: 2024-10-09
+        summary: ...
+
+The manifest of a folder is its `newsx.yaml`, else its `manifest.yaml`. For a file that
+holds one article, an entry overrides the reader's metadata; for a file of several (a
+feed, a JSON list) it fills in only what an item lacks. A manifest that cannot be read
+is reported (by `discover`) and the articles are read without it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Article, Problem
+from .decode import decode
+from .fields import ALIASES, metadata, yaml_problem
+
+NAMES = ("newsx.yaml", "manifest.yaml")
+FIELDS = ("title", "outlet", "author", "url", "date", "summary")
+
+
+@dataclass
+class Entry:
+    """One file's metadata in a manifest, and the line it starts on."""
+
+    values: dict[str, Any]
+    line: int
+
+
+@dataclass
+class Manifest:
+    """A folder's manifest: entries by file name, and what was wrong in it."""
+
+    path: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_cache: dict[Path, tuple[tuple[int, int], Manifest]] = {}
+_cache_lock = threading.Lock()
+
+
+def manifest_path(folder: Path) -> Path | None:
+    """The manifest file of `folder`, if it has one."""
+    return next((folder / name for name in NAMES if (folder / name).is_file()), None)
+
+
+def load(folder: Path) -> Manifest | None:
+    """The manifest of `folder`, read once and again only when the file changes."""
+    path = manifest_path(folder)
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return Manifest(path, problems=[Problem(str(path), f"cannot read manifest: {exc.strerror}")])
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    with _cache_lock:
+        cached = _cache.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    manifest = _parse(path)
+    with _cache_lock:
+        _cache[path] = (stamp, manifest)
+    return manifest
+
+
+def entry_for(path: Path) -> Entry | None:
+    """The manifest entry for the file at `path`, if its folder's manifest has one."""
+    manifest = load(path.parent)
+    return manifest.entries.get(path.name) if manifest else None
+
+
+def check(folder: Path) -> list[Problem]:
+    """What is wrong with `folder`'s manifest, including entries for files not there."""
+    manifest = load(folder)
+    if manifest is None:
+        return []
+    missing = [
+        Problem(str(manifest.path), f"no file {name!r} beside the manifest", entry.line)
+        for name, entry in manifest.entries.items() if not (folder / name).exists()
+    ]
+    return manifest.problems + missing
+
+
+def apply(articles: list[Article], entry: Entry | None) -> list[Article]:
+    """The articles with the entry's metadata: overriding for one, filling gaps for many."""
+    if entry is None:
+        return articles
+    if len(articles) == 1:
+        return [replace(articles[0], **entry.values)]
+    return [
+        replace(article, **{k: v for k, v in entry.values.items() if not getattr(article, k)})
+        for article in articles
+    ]
+
+
+def _parse(path: Path) -> Manifest:
+    manifest = Manifest(path)
+    try:
+        decoded = decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        manifest.problems.append(Problem(str(path), f"cannot read manifest: {exc.strerror}"))
+        return manifest
+    if decoded.text is None:
+        if decoded.problems[0].message != "empty file":
+            manifest.problems += decoded.problems
+        return manifest
+    loader = yaml.SafeLoader(decoded.text)
+    try:
+        root = loader.get_single_node()
+        articles = _articles_node(root)
+        if articles is None:
+            if root is not None:
+                manifest.problems.append(Problem(
+                    str(path), "not a newsx manifest: expected `articles:` mapping file names to metadata", 1))
+            return manifest
+        for key_node, value_node in articles.value:
+            _add_entry(manifest, loader, key_node, value_node)
+    except yaml.YAMLError as exc:
+        problem = yaml_problem(str(path), exc)
+        manifest.entries.clear()
+        manifest.problems.append(replace(problem, message=f"{problem.message}; articles read without it"))
+    finally:
+        loader.dispose()
+    return manifest
+
+
+def _articles_node(root: yaml.Node | None) -> yaml.MappingNode | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    node = next((v for k, v in root.value if k.value == "articles"), None)
+    return node if isinstance(node, yaml.MappingNode) else None
+
+
+def _add_entry(manifest: Manifest, loader: yaml.SafeLoader, key_node: yaml.Node, value_node: yaml.Node) -> None:
+    path = str(manifest.path)
+    name = str(loader.construct_object(key_node, deep=True))
+    line = key_node.start_mark.line + 1
+    data = loader.construct_object(value_node, deep=True)
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        manifest.problems.append(Problem(path, f"{name}: expected a mapping of fields", line))
+        return
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in value_node.value}
+    found = metadata(data, FIELDS)
+    manifest.problems += [
+        Problem(path, f"{name}: unknown field {key!r} (expected {', '.join(FIELDS)})", lines.get(key, line))
+        for key in found.unknown
+    ]
+    date_line = next((lines[k] for k in lines if k in ALIASES["date"]), line)
+    manifest.problems += [Problem(path, f"{name}: {error}", date_line) for error in found.errors]
+    manifest.entries[name] = Entry(found.values, line)
