@@ -188,3 +188,5 @@ class IndexReport:
     skipped: list[Problem] = field(default_factory=list)
     rebuilt: bool = False
     """True when the index was rebuilt because its schema version changed."""
+    interrupted: bool = False
+    """True when the run was asked to stop; what was committed before stays."""

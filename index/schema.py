@@ -1,0 +1,227 @@
+"""The two Whoosh indexes in an index folder, "articles" and "quotes", and their fields.
+
+Bump SCHEMA_VERSION whenever a field or what goes into it changes: an index of another
+version is rebuilt from its recorded folders the next time it is opened.
+
+Name-like facets (person, speaker, outlet, author, topic, stance) are KEYWORD fields of
+whole lowercased values separated by commas: "keir starmer", "ceasefire:support". The
+query side (search.py) matches a word of a query against the words of those values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date, datetime
+
+from whoosh import columns, fields
+from whoosh.analysis import StemmingAnalyzer
+
+from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
+
+SCHEMA_VERSION = 1
+
+ARTICLES = "articles"
+QUOTES = "quotes"
+
+
+def _keyword(stored: bool = False, scorable: bool = False) -> fields.KEYWORD:
+    return fields.KEYWORD(stored=stored, lowercase=True, commas=True, scorable=scorable)
+
+
+def _text(stored: bool = True, boost: float = 1.0) -> fields.TEXT:
+    # chars=True keeps each token's character offsets, so highlights come from the
+    # postings instead of re-tokenizing the stored text (design.md §5).
+    return fields.TEXT(stored=stored, analyzer=StemmingAnalyzer(), chars=True, field_boost=boost)
+
+
+def articles_schema() -> fields.Schema:
+    """One document per article."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        path=fields.ID(stored=True, sortable=True),
+        fingerprint=fields.ID(stored=True, sortable=True),
+        title=_text(boost=2.0),
+        outlet=_keyword(stored=True),
+        author=_keyword(stored=True),
+        url=fields.STORED(),
+        date=fields.DATETIME(stored=True),
+        # YYYYMMDD, 0 when undated: Whoosh sorts a missing DATETIME first.
+        sortdate=fields.NUMERIC(int, bits=32, sortable=True),
+        body=_text(),
+        person=_keyword(scorable=True),
+        speaker=_keyword(),
+        topic=_keyword(),
+        # "topic:stance" for each stance anyone in the article takes.
+        stance=_keyword(),
+        # "person|topic:stance", for the person-and-stance filter.
+        person_stance=_keyword(),
+        format=fields.ID(stored=True),
+        summary=fields.STORED(),
+        removed=fields.STORED(),
+        # The Analysis as JSON, in a column so people() reads it without the bodies.
+        analysis=fields.COLUMN(columns.VarBytesColumn()),
+    )
+
+
+def quotes_schema() -> fields.Schema:
+    """One document per quote, with what is needed to cite it."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        article_id=fields.ID(stored=True),
+        path=fields.ID(stored=True),
+        # The article's fingerprint: a quote whose article has another is stale.
+        fingerprint=fields.ID(stored=True),
+        text=_text(),
+        speaker=_keyword(stored=True),
+        role=fields.STORED(),
+        start=fields.STORED(),
+        end=fields.STORED(),
+        kind=fields.ID(stored=True),
+        topic=_keyword(),
+        stance=_keyword(),
+        stances=fields.STORED(),
+        date=fields.DATETIME(stored=True),
+        sortdate=fields.NUMERIC(int, bits=32, sortable=True),
+        title=fields.STORED(),
+        outlet=fields.STORED(),
+        url=fields.STORED(),
+    )
+
+
+SCHEMAS = {ARTICLES: articles_schema, QUOTES: quotes_schema}
+
+
+# ---------------------------------------------------------------- model <-> documents
+
+
+def analysis_to_bytes(analysis: Analysis) -> bytes:
+    return json.dumps(asdict(analysis), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def analysis_from_bytes(data: bytes) -> Analysis:
+    if not data:
+        return Analysis()
+    raw = json.loads(data)
+    return Analysis(
+        people=[Person(**{**p, "spans": [tuple(s) for s in p.get("spans", [])]}) for p in raw.get("people", [])],
+        quotes=[Quote(**{**q, "stances": [tuple(s) for s in q.get("stances", [])]}) for q in raw.get("quotes", [])],
+        stances=[Stance(**s) for s in raw.get("stances", [])],
+    )
+
+
+def _name(text: str) -> str:
+    """A name as one KEYWORD value: commas separate values, so none inside one."""
+    return " ".join(text.replace(",", " ").split())
+
+
+def _values(values) -> str:
+    return ",".join(dict.fromkeys(_name(v) for v in values if v and _name(v)))
+
+
+def _day(day: date | None) -> tuple[datetime | None, int]:
+    if day is None:
+        return None, 0
+    return datetime(day.year, day.month, day.day), day.year * 10000 + day.month * 100 + day.day
+
+
+def article_document(article: Article, analysis: Analysis, fingerprint: str) -> dict:
+    """The fields of one article's document in the articles index."""
+    when, sortdate = _day(article.date)
+    topics = [s.topic for s in analysis.stances] + [t for q in analysis.quotes for t, _ in q.stances]
+    doc = dict(
+        id=article.id,
+        path=article.path,
+        fingerprint=fingerprint,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        url=article.url,
+        sortdate=sortdate,
+        body=article.body,
+        person=_values(p.name for p in analysis.people),
+        speaker=_values(q.speaker for q in analysis.quotes if q.speaker),
+        topic=_values(topics),
+        stance=_values(f"{s.topic}:{s.stance}" for s in analysis.stances),
+        person_stance=_values(f"{s.person}|{s.topic}:{s.stance}" for s in analysis.stances),
+        format=article.source_format,
+        summary=article.summary,
+        removed=list(article.removed),
+        analysis=analysis_to_bytes(analysis),
+    )
+    if when:
+        doc["date"] = when
+    return doc
+
+
+def quote_documents(article: Article, analysis: Analysis, fingerprint: str) -> list[dict]:
+    """The documents of an article's quotes in the quotes index."""
+    when, sortdate = _day(article.date)
+    roles = {p.name: p.role for p in analysis.people}
+    docs = []
+    for n, quote in enumerate(analysis.quotes):
+        doc = dict(
+            id=f"{article.id}:{n}",
+            article_id=article.id,
+            path=article.path,
+            fingerprint=fingerprint,
+            text=quote.text,
+            speaker=_name(quote.speaker) if quote.speaker else "",
+            role=roles.get(quote.speaker) if quote.speaker else None,
+            start=quote.start,
+            end=quote.end,
+            kind=quote.kind,
+            topic=_values(t for t, _ in quote.stances),
+            stance=_values(f"{t}:{s}" for t, s in quote.stances),
+            stances=[list(pair) for pair in quote.stances],
+            sortdate=sortdate,
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
+        )
+        if when:
+            doc["date"] = when
+        docs.append(doc)
+    return docs
+
+
+def stored_date(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+def article_from_document(stored: dict, analysis: bytes) -> IndexedArticle:
+    """An IndexedArticle from an articles document's stored fields and analysis column."""
+    article = Article(
+        id=stored["id"],
+        path=stored["path"],
+        title=stored.get("title", ""),
+        outlet=stored.get("outlet", ""),
+        author=stored.get("author", ""),
+        url=stored.get("url", ""),
+        date=stored_date(stored.get("date")),
+        body=stored.get("body", ""),
+        source_format=stored.get("format", ""),
+        summary=stored.get("summary", ""),
+        removed=list(stored.get("removed", [])),
+    )
+    return IndexedArticle(article=article, analysis=analysis_from_bytes(analysis))
+
+
+def quote_from_document(stored: dict) -> QuoteRecord:
+    """A QuoteRecord from a quotes document's stored fields."""
+    return QuoteRecord(
+        id=stored["id"],
+        article_id=stored["article_id"],
+        text=stored["text"],
+        speaker=stored.get("speaker") or None,
+        role=stored.get("role"),
+        start=stored["start"],
+        end=stored["end"],
+        kind=stored.get("kind", "speech"),
+        stances=[tuple(pair) for pair in stored.get("stances", [])],
+        title=stored.get("title", ""),
+        outlet=stored.get("outlet", ""),
+        date=stored_date(stored.get("date")),
+        path=stored["path"],
+        url=stored.get("url", ""),
+    )

@@ -1,0 +1,720 @@
+"""The index folder: two Whoosh indexes (articles, quotes), kept up to date incrementally.
+
+`Store` is all the CLI and the app touch. One Store keeps one searcher per index for its
+whole life and swaps in a fresh one on `refresh()`; its methods may be called from worker
+threads (a lock serialises them) while another process commits: a reader sees the old or
+the new state, never an error.
+
+Writing (`update`) holds the folder's update lock for the whole run and commits in
+batches: quotes first, then their articles, each file's old documents deleted by path
+first. A run killed at any point leaves the last committed batch searchable; quotes
+committed without their article are ignored (their article's fingerprint differs or
+it is missing) until the next run re-indexes that file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.searching import Searcher
+
+from .clean import load_rules
+from .config import Config, default_index_dir, load_config
+from .errors import IndexBusyError, IndexUnavailableError, NewsxError, QueryError
+from .highlight import snippet, term_spans
+from .model import (
+    Analysis,
+    Filters,
+    Hit,
+    IndexedArticle,
+    IndexReport,
+    PersonSummary,
+    Problem,
+    QuoteRecord,
+    SearchResult,
+)
+from .schema import (
+    ARTICLES,
+    QUOTES,
+    SCHEMA_VERSION,
+    SCHEMAS,
+    article_document,
+    article_from_document,
+    quote_documents,
+    quote_from_document,
+    stored_date,
+)
+from .search import ARTICLE_SYNTAX, QUOTE_SYNTAX, FacetTerms, QueryCompiler, filter_query
+
+META_FILE = "newsx.json"
+UPDATE_LOCK = "newsx_UPDATE"
+BATCH_ARTICLES = 200
+"""Articles per commit: what a kill -9 can lose, and what a commit's overhead is spread over."""
+SORTS = ("relevance", "date")
+BUSY = "index is being updated by another process"
+OPEN_ATTEMPTS = 10
+"""Tries at opening a commit's segments while another commit may be replacing them."""
+
+Progress = Callable[[int, int, str], None]
+
+
+class Store:
+    """An open index folder. Use `Store.open()`; close it (or use `with`) when done."""
+
+    def __init__(self, index_dir: Path, config: Config) -> None:
+        self.index_dir = index_dir
+        self.config = config
+        self.notice: str | None = None
+        self._lock = threading.RLock()
+        self._storage = FileStorage(str(index_dir))
+        self._articles_compiler = QueryCompiler(SCHEMAS[ARTICLES](), ARTICLE_SYNTAX)
+        self._quotes_compiler = QueryCompiler(SCHEMAS[QUOTES](), QUOTE_SYNTAX)
+        self._view: _View | None = None
+        self._rebuilt = False
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, index_dir: Path | None = None, config: Config | None = None, *, build_seeds: bool = True) -> Store:
+        """Open the index at `index_dir` (default: the config's), creating it if missing.
+
+        A new index is built from the bundled seed articles when `build_seeds`; an index
+        of another schema version is rebuilt from the folders it recorded. Either way
+        `notice` says what happened.
+        """
+        config = config or load_config()
+        store = cls(Path(index_dir or default_index_dir(config)).expanduser(), config)
+        store._prepare(build_seeds)
+        return store
+
+    def _prepare(self, build_seeds: bool) -> None:
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IndexUnavailableError(f"cannot create the index folder {self.index_dir}: {exc.strerror}") from None
+        meta = self._read_meta()
+        exists = all(whoosh_index.exists_in(str(self.index_dir), indexname=name) for name in SCHEMAS)
+        if not exists or meta.get("schema_version") != SCHEMA_VERSION:
+            self._create(meta, rebuild=exists)
+        if build_seeds and not self._read_meta().get("roots"):
+            self._build_seeds()
+        self._view = self._open_view()
+
+    def _create(self, meta: dict, rebuild: bool) -> None:
+        """Make empty indexes (rebuilding from the recorded roots if there were any)."""
+        roots = [Path(root) for root in meta.get("roots", [])] if rebuild else []
+        with self._update_lock():
+            try:
+                for name, schema in SCHEMAS.items():
+                    whoosh_index.create_in(str(self.index_dir), schema(), indexname=name)
+            except OSError as exc:
+                raise IndexUnavailableError(f"cannot write the index in {self.index_dir}: {exc.strerror}") from None
+            self._write_meta({"schema_version": SCHEMA_VERSION, "roots": []})
+            if rebuild:
+                if roots:
+                    self._update(roots, None, None)
+                self._rebuilt = True
+                self.notice = (
+                    f"The index was made by another version of newsx: rebuilt it from "
+                    f"{_plural(len(roots), 'recorded folder')} in {self.index_dir}"
+                )
+
+    def _build_seeds(self) -> None:
+        try:
+            with resources.as_file(resources.files("newsx.seeds")) as seeds:
+                self.update([Path(seeds)])
+        except IndexBusyError:
+            self.notice = f"The index in {self.index_dir} is being built by another process; showing what it has so far"
+            return
+        count = self._count_on_disk()
+        self.notice = f"No index yet: built one from the {_plural(count, 'bundled seed article')} in {self.index_dir}"
+
+    def _count_on_disk(self) -> int:
+        ix = whoosh_index.open_dir(str(self.index_dir), indexname=ARTICLES)
+        return ix.doc_count()
+
+    # ------------------------------------------------------------ metadata and locking
+
+    def _read_meta(self) -> dict:
+        try:
+            data = json.loads((self.index_dir / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_meta(self, meta: dict) -> None:
+        path = self.index_dir / META_FILE
+        temp = path.with_name(f".{META_FILE}.{os.getpid()}")
+        try:
+            temp.write_text(json.dumps(meta, indent=1), encoding="utf-8")
+            os.replace(temp, path)
+        except OSError as exc:
+            raise IndexUnavailableError(f"cannot write {path}: {exc.strerror}") from None
+
+    @contextmanager
+    def _update_lock(self) -> Iterator[None]:
+        lock = self._storage.lock(UPDATE_LOCK)
+        try:
+            acquired = lock.acquire(blocking=False)
+        except OSError as exc:
+            raise IndexUnavailableError(f"cannot lock the index in {self.index_dir}: {exc.strerror}") from None
+        if not acquired:
+            raise IndexBusyError(BUSY)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # ------------------------------------------------------------ writing
+
+    def update(
+        self,
+        paths: list[Path] | None = None,
+        progress: Progress | None = None,
+        *,
+        stop: threading.Event | None = None,
+    ) -> IndexReport:
+        """Bring the index in line with the files under `paths` (default: the recorded roots).
+
+        New files are added, changed ones (by fingerprint) re-indexed, indexed files that
+        are gone removed; what could not be read is in `report.skipped`. `progress(done,
+        total, path)` is called after each file. When `stop` is set the run commits what
+        it has and returns with `report.interrupted`.
+        Raises IndexBusyError when another process is updating the index.
+        """
+        with self._update_lock():
+            if paths is None:
+                roots = [Path(root) for root in self._read_meta().get("roots", [])]
+                if not roots:
+                    raise NewsxError("nothing to index yet: give a file or folder, e.g. `newsx index ~/news`")
+            else:
+                roots = [Path(os.path.abspath(path)) for path in paths]
+            report = self._update(roots, progress, stop)
+        report.rebuilt = self._rebuilt
+        self.refresh()
+        return report
+
+    def _update(self, roots: list[Path], progress: Progress | None, stop: threading.Event | None) -> IndexReport:
+        from .corpus import discover
+
+        self._record_roots([root for root in roots if root.exists()])
+        report = IndexReport()
+        files: list[Path] = []
+        for found in discover(roots):
+            if isinstance(found, Problem):
+                report.skipped.append(found)
+            else:
+                files.append(found)
+        indexed = self._indexed_files(roots)
+        seen = {str(path) for path in files}
+        gone = sorted(path for path in indexed if path not in seen and not os.path.lexists(path))
+        batch = _Batch(removed=gone)
+        indexer = _Indexer(self.config)
+        for done, path in enumerate(files, 1):
+            name = str(path)
+            changed = indexer.load(path, indexed.get(name), report)
+            if changed is not None:
+                batch.files.append(changed)
+            if progress:
+                progress(done, len(files), name)
+            if batch.articles() >= BATCH_ARTICLES:
+                self._commit(batch, report)
+                batch = _Batch()
+            if stop is not None and stop.is_set():
+                report.interrupted = True
+                break
+        self._commit(batch, report)
+        self._record_roots([root for root in roots if root.exists()], replace=[r for r in roots if not r.exists()])
+        return report
+
+    def _indexed_files(self, roots: list[Path]) -> dict[str, str]:
+        """path -> fingerprint of the indexed files under `roots`."""
+        ix = whoosh_index.open_dir(str(self.index_dir), indexname=ARTICLES)
+        with ix.reader() as reader:
+            if not reader.doc_count_all():
+                return {}
+            paths = reader.column_reader("path")
+            prints = reader.column_reader("fingerprint")
+            found = {paths[n]: prints[n] for n in reader.all_doc_ids()}
+        return {path: print_ for path, print_ in found.items() if any(_under(path, root) for root in roots)}
+
+    def _commit(self, batch: _Batch, report: IndexReport) -> None:
+        """Write one batch: quotes, then articles, each file's old documents deleted first."""
+        if not batch.files and not batch.removed:
+            return
+        paths = batch.removed + [f.path for f in batch.files]
+        for name, docs in ((QUOTES, batch.quote_docs()), (ARTICLES, batch.article_docs())):
+            ix = whoosh_index.open_dir(str(self.index_dir), indexname=name)
+            try:
+                writer = ix.writer()
+            except whoosh_index.LockError:
+                raise IndexBusyError(BUSY) from None
+            try:
+                for path in paths:
+                    writer.delete_by_term("path", path)
+                for doc in docs:
+                    writer.update_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        report.removed.extend(batch.removed)
+        for changed in batch.files:
+            (report.updated if changed.updated else report.added).append(changed.path)
+
+    def _record_roots(self, add: list[Path], replace: list[Path] = ()) -> None:
+        """Remember the folders indexed (a root inside another is not kept twice)."""
+        meta = self._read_meta()
+        roots = [Path(root) for root in meta.get("roots", []) if Path(root) not in replace]
+        for new in add:
+            if any(_under(str(new), old) for old in roots):
+                continue
+            roots = [old for old in roots if not _under(str(old), new)] + [new]
+        meta.update(schema_version=SCHEMA_VERSION, roots=[str(root) for root in roots])
+        self._write_meta(meta)
+
+    # ------------------------------------------------------------ reading
+
+    def _open_view(self) -> _View:
+        try:
+            return _View.open(self.index_dir)
+        except (OSError, whoosh_index.EmptyIndexError) as exc:
+            raise IndexUnavailableError(f"cannot read the index in {self.index_dir}: {exc}") from None
+
+    def refresh(self) -> None:
+        """Pick up what another process (or `update`) committed; cheap when nothing did."""
+        with self._lock:
+            view = self._view
+            if view is None or view.up_to_date():
+                return
+            try:
+                fresh = view.refreshed()
+            except OSError:  # commits kept deleting files as they were opened
+                return  # keep the old state; the next refresh tries again
+            view.retire(fresh)
+            self._view = fresh
+
+    def close(self) -> None:
+        with self._lock:
+            if self._view is not None:
+                self._view.close()
+                self._view = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def view(self) -> _View:
+        if self._view is None:
+            raise IndexUnavailableError("the index is closed")
+        return self._view
+
+    def count(self) -> int:
+        """How many articles the index holds."""
+        with self._lock:
+            return self.view.articles.doc_count()
+
+    def search(
+        self, query: str, *, sort: str = "relevance", limit: int = 50, offset: int = 0, filters: Filters | None = None
+    ) -> SearchResult:
+        """One page of the articles matching `query` (all of them, newest first, when empty).
+
+        Raises QueryError for a query that cannot be read.
+        """
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r} (use relevance or date)")
+        with self._lock:
+            view = self.view
+            q = self._articles_compiler.compile(query, view.article_facets)
+            docs = view.filter_docs(filters, quotes=False)
+            if docs is not None and not docs:
+                return SearchResult(query=query, total=0, hits=[], offset=offset)
+            by_date = sort == "date" or isinstance(q, wq.Every)
+            options = {"sortedby": "sortdate", "reverse": True} if by_date else {}
+            results = view.articles.search(
+                q, limit=max(1, offset + limit), filter=docs, terms=True, **options
+            )
+            hits = [self._hit(view, hit) for hit in results[offset:offset + limit]]
+            return SearchResult(query=query, total=len(results), hits=hits, offset=offset)
+
+    def _hit(self, view: _View, hit) -> Hit:
+        stored = hit.fields()
+        body = stored.get("body", "")
+        terms = [text for field, text in (hit.matched_terms() or []) if field == "body"]
+        spans = term_spans(view.articles.reader(), hit.docnum, "body", terms)
+        line, line_spans = snippet(body if spans else (stored.get("summary") or body), spans)
+        return Hit(
+            id=stored["id"],
+            path=stored["path"],
+            title=stored.get("title", ""),
+            outlet=stored.get("outlet", ""),
+            date=stored_date(stored.get("date")),
+            score=float(hit.score or 0.0),
+            snippet=line,
+            snippet_highlights=line_spans,
+            highlights=spans,
+        )
+
+    def article(self, article_id: str) -> IndexedArticle | None:
+        """The article with this id, with its analysis; None when there is none."""
+        with self._lock:
+            view = self.view
+            docnum = view.article_docnum(article_id)
+            if docnum is None:
+                return None
+            stored = view.articles.stored_fields(docnum)
+            return article_from_document(stored, view.column("analysis")[docnum])
+
+    def quotes(
+        self,
+        query: str = "",
+        *,
+        speaker: str | None = None,
+        topic: str | None = None,
+        stance: str | None = None,
+        article_ids: list[str] | None = None,
+        limit: int | None = None,
+    ) -> list[QuoteRecord]:
+        """Quotes matching `query` (over the quote text; speaker:, topic:, stance:, kind:,
+        date: work too), by a speaker (any of whose words match), on a topic, taking a
+        stance, from some articles. Best match first with a query; else newest article
+        first, in the order they appear.
+        """
+        if (article_ids is not None and not article_ids) or limit == 0:
+            return []
+        with self._lock:
+            view = self.view
+            q = self._quotes_compiler.compile(query, view.quote_facets)
+            parts = [q]
+            if speaker:
+                names = view.quote_facets.containing("speaker", speaker)
+                parts.append(wq.Or([wq.Term("speaker", name) for name in names]) if names else wq.NullQuery)
+            narrowed = filter_query(Filters(topic=topic, stance=stance), view.quote_facets, quotes=True)
+            if narrowed is not None:
+                parts.append(narrowed)
+            if article_ids:
+                parts.append(wq.Or([wq.Term("article_id", aid) for aid in article_ids]))
+            combined = parts[0] if len(parts) == 1 else wq.And(parts)
+            ranked = bool(query.strip()) and not isinstance(q, wq.Every)
+            return view.fresh_quotes(combined, limit, ranked)
+
+    def people(self, query: str = "", *, filters: Filters | None = None) -> list[PersonSummary]:
+        """The people in the matching articles, most mentioned first, with their quote
+        counts and their latest stance on each topic."""
+        with self._lock:
+            view = self.view
+            tally = _PeopleTally()
+            analyses, dates = view.column("analysis"), view.column("sortdate")
+            for docnum in self._matching_docs(view, query, filters):
+                tally.add(json.loads(analyses[docnum] or b"{}"), _from_sortdate(dates[docnum]))
+            return tally.summaries()
+
+    def stance_counts(self, query: str = "", *, filters: Filters | None = None) -> dict[tuple[str, str], int]:
+        """(topic, stance) -> how many of the matching articles someone takes it in."""
+        with self._lock:
+            view = self.view
+            docs = self._matching_docs(view, query, filters)
+            counts = {}
+            for value, _ in view.article_facets.values("stance"):
+                topic, _, stance = value.rpartition(":")
+                n = len(view.term_docs("stance", value) & docs)
+                if n:
+                    counts[(topic, stance)] = n
+            return counts
+
+    def _matching_docs(self, view: _View, query: str, filters: Filters | None) -> set[int]:
+        q = self._articles_compiler.compile(query, view.article_facets)
+        docs = set(view.articles.docs_for_query(q))
+        narrowed = view.filter_docs(filters, quotes=False)
+        return docs if narrowed is None else docs & narrowed
+
+
+# ---------------------------------------------------------------- reading state
+
+
+class _View:
+    """The searchers of one moment of the index, and what is cached about it."""
+
+    def __init__(self, articles: _Searcher, quotes: _Searcher) -> None:
+        self._articles, self._quotes = articles, quotes
+        self.articles, self.quotes = articles.searcher, quotes.searcher
+        self.article_facets = FacetTerms(self.articles.reader())
+        self.quote_facets = FacetTerms(self.quotes.reader())
+        self._filters: dict[tuple, set[int]] = {}
+        self._terms: dict[tuple[str, str], set[int]] = {}
+        self._columns: dict[str, object] = {}
+        self._prints: dict[str, str | None] = {}
+
+    @classmethod
+    def open(cls, index_dir: Path) -> _View:
+        return cls(*(_Searcher.open(whoosh_index.open_dir(str(index_dir), indexname=name)) for name in SCHEMAS))
+
+    def up_to_date(self) -> bool:
+        return self._articles.up_to_date() and self._quotes.up_to_date()
+
+    def refreshed(self) -> _View:
+        """A view of the latest commit, sharing what did not change with this one.
+
+        This view stays usable until `retire()`: nothing is closed here, so a failure
+        (a commit deleting files as they are opened) leaves it intact.
+        """
+        return _View(self._articles.refreshed(), self._quotes.refreshed())
+
+    def retire(self, successor: _View) -> None:
+        """Close what `successor` did not take over."""
+        self._articles.retire(successor._articles)
+        self._quotes.retire(successor._quotes)
+
+    def close(self) -> None:
+        self._articles.close()
+        self._quotes.close()
+
+    def column(self, name: str):
+        """The articles' column `name`, indexable by document number."""
+        if name not in self._columns:
+            reader = self.articles.reader()
+            self._columns[name] = reader.column_reader(name) if reader.doc_count_all() else {}
+        return self._columns[name]
+
+    def article_docnum(self, article_id: str) -> int | None:
+        return self.articles.document_number(id=article_id)
+
+    def article_fingerprint(self, article_id: str) -> str | None:
+        if article_id not in self._prints:
+            docnum = self.article_docnum(article_id)
+            self._prints[article_id] = None if docnum is None else self.column("fingerprint")[docnum]
+        return self._prints[article_id]
+
+    def term_docs(self, field: str, value: str) -> set[int]:
+        key = (field, value)
+        if key not in self._terms:
+            self._terms[key] = set(self.articles.docs_for_query(wq.Term(field, value)))
+        return self._terms[key]
+
+    def filter_docs(self, filters: Filters | None, *, quotes: bool) -> set[int] | None:
+        """The documents a facet filter allows (cached), or None for no filter at all.
+
+        An empty set means nothing matches: Whoosh would apply no filter for it.
+        """
+        if not filters:
+            return None
+        key = (quotes, filters.person, filters.topic, filters.stance)
+        if key not in self._filters:
+            searcher = self.quotes if quotes else self.articles
+            facets = self.quote_facets if quotes else self.article_facets
+            self._filters[key] = set(searcher.docs_for_query(filter_query(filters, facets, quotes=quotes)))
+        return self._filters[key]
+
+    def fresh_quotes(self, q, limit: int | None, ranked: bool) -> list[QuoteRecord]:
+        """The quotes matching `q` whose article is indexed with the same fingerprint."""
+        fetch = limit
+        while True:
+            options = {} if ranked else {"sortedby": "sortdate", "reverse": True}
+            results = self.quotes.search(q, limit=fetch, **options)
+            records = [
+                quote_from_document(hit.fields())
+                for hit in results
+                if self.article_fingerprint(hit["article_id"]) == hit["fingerprint"]
+            ]
+            if fetch is None or len(records) >= limit or results.scored_length() < fetch:
+                break
+            fetch *= 4
+        if not ranked:
+            records.sort(key=lambda r: (-(r.date or date.min).toordinal(), r.article_id, r.start))
+        return records[:limit] if limit is not None else records
+
+
+class _Searcher:
+    """A searcher over one index, reopened segment by segment after a commit.
+
+    whoosh-reloaded 2.7.5's `Searcher.refresh()` keeps the readers of segments a merge
+    has replaced (so a refreshed searcher returns documents twice, and deleted ones), and
+    reuses a segment's reader after more of its documents were deleted. Here a segment's
+    reader is reused only when the segment and its deletions are the same.
+    """
+
+    def __init__(self, ix, generation: int, leaves: list) -> None:
+        self.ix, self.generation, self.leaves = ix, generation, leaves
+        reader = MultiReader(leaves, generation=generation) if leaves else EmptyReader(ix.schema)
+        self.searcher = Searcher(reader, fromindex=ix)
+
+    @classmethod
+    def open(cls, ix, previous: _Searcher | None = None) -> _Searcher:
+        reusable = {_segment_key(leaf.segment()): leaf for leaf in previous.leaves} if previous else {}
+        for attempt in range(OPEN_ATTEMPTS):
+            opened, leaves = [], []
+            try:
+                toc = ix._read_toc()
+                for segment in toc.segments:
+                    leaf = reusable.get(_segment_key(segment))
+                    if leaf is None:
+                        leaf = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+                        opened.append(leaf)
+                    leaves.append(leaf)
+            except OSError:
+                for leaf in opened:
+                    leaf.close()
+                if attempt == OPEN_ATTEMPTS - 1:
+                    raise
+                continue
+            return cls(ix, toc.generation, leaves)
+        raise AssertionError("unreachable")
+
+    def up_to_date(self) -> bool:
+        try:
+            return self.ix.latest_generation() == self.generation
+        except OSError:  # the folder is being written: look again next time
+            return True
+
+    def refreshed(self) -> _Searcher:
+        return self if self.up_to_date() else _Searcher.open(self.ix, previous=self)
+
+    def retire(self, successor: _Searcher) -> None:
+        if successor is self:
+            return
+        kept = {id(leaf) for leaf in successor.leaves}
+        for leaf in self.leaves:
+            if id(leaf) not in kept:
+                leaf.close()
+
+    def close(self) -> None:
+        for leaf in self.leaves:
+            leaf.close()
+
+
+def _segment_key(segment) -> tuple[str, int]:
+    return segment.segment_id(), segment.deleted_count()
+
+
+# ---------------------------------------------------------------- indexing helpers
+
+
+@dataclass
+class _ChangedFile:
+    path: str
+    updated: bool
+    articles: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    files: list[_ChangedFile] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def articles(self) -> int:
+        return sum(len(f.articles) for f in self.files)
+
+    def article_docs(self) -> list[dict]:
+        return [doc for f in self.files for doc in f.articles]
+
+    def quote_docs(self) -> list[dict]:
+        return [doc for f in self.files for doc in f.quotes]
+
+
+class _Indexer:
+    """Reads, cleans and analyses one file at a time into index documents."""
+
+    def __init__(self, config: Config) -> None:
+        from .extract import load_offices, load_topics
+
+        self.rules = load_rules(config.boilerplate)
+        self.topics = load_topics(config)
+        self.offices = load_offices(config)
+
+    def load(self, path: Path, indexed_print: str | None, report: IndexReport) -> _ChangedFile | None:
+        """The documents of a new or changed file; None when it is unchanged or unreadable
+        (an unreadable file keeps what was indexed from it, and is reported skipped)."""
+        from .corpus import fingerprint, load_file
+        from .extract import analyze
+
+        current = fingerprint(path)
+        if current and current == indexed_print:
+            report.unchanged += 1
+            return None
+        result = load_file(path, self.rules)
+        report.skipped.extend(result.problems)
+        if not result.articles:
+            return None
+        changed = _ChangedFile(path=str(path), updated=indexed_print is not None)
+        seen: set[str] = set()
+        for article in result.articles:
+            if article.id in seen:
+                continue
+            seen.add(article.id)
+            article.path = str(path)
+            try:
+                analysis = analyze(article, self.topics, self.offices)
+            except Exception as exc:  # an extraction bug must not cost the article itself
+                report.skipped.append(Problem(str(path), f"indexed without people and quotes: {exc}"))
+                analysis = Analysis()
+            changed.articles.append(article_document(article, analysis, current))
+            changed.quotes.extend(quote_documents(article, analysis, current))
+        return changed
+
+
+class _PeopleTally:
+    """People summed over articles: mentions, quotes, and the latest stance per topic."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, PersonSummary] = {}
+        self._role_dates: dict[str, date] = {}
+
+    def add(self, analysis: dict, when: date | None) -> None:
+        quoted: dict[str, int] = {}
+        for quote in analysis.get("quotes", []):
+            if quote.get("speaker"):
+                quoted[quote["speaker"]] = quoted.get(quote["speaker"], 0) + 1
+        for person in analysis.get("people", []):
+            name = person["name"]
+            summary = self.people.setdefault(name, PersonSummary(name, None, [], 0, 0, 0))
+            summary.mentions += person.get("mentions", 0)
+            summary.quotes += quoted.get(name, 0)
+            summary.articles += 1
+            for alias in person.get("aliases", []):
+                if alias not in summary.aliases:
+                    summary.aliases.append(alias)
+            role = person.get("role")
+            if role and (summary.role is None or (when or date.min) >= self._role_dates.get(name, date.min)):
+                summary.role = role
+                self._role_dates[name] = when or date.min
+        for stance in analysis.get("stances", []):
+            summary = self.people.get(stance["person"])
+            if summary is None:
+                continue
+            held = summary.stances.get(stance["topic"])
+            if held is None or (when or date.min) > (held[1] or date.min):
+                summary.stances[stance["topic"]] = (stance["stance"], when, stance.get("evidence", ""))
+
+    def summaries(self) -> list[PersonSummary]:
+        return sorted(self.people.values(), key=lambda p: (-p.mentions, -p.quotes, p.name))
+
+
+def _from_sortdate(value: int) -> date | None:
+    if not value:
+        return None
+    return date(value // 10000, value // 100 % 100, value % 100)
+
+
+def _under(path: str, root: Path) -> bool:
+    root_text = str(root)
+    return path == root_text or path.startswith(root_text.rstrip(os.sep) + os.sep)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
