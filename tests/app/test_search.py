@@ -1,0 +1,101 @@
+"""Searching from the search bar: as you type, errors, sorting and paging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import explore_screen, option_texts, settle, static_text
+
+from newsx.index.config import Config
+from newsx.index.store import Store
+from newsx.tui.widgets.results import ResultList
+from newsx.tui.widgets.search import SearchBar
+
+
+async def test_opens_on_every_seed_article_newest_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        assert results.total == 4
+        dates = [hit.date for hit in results.hits if hit.date]
+        assert dates == sorted(dates, reverse=True)
+        assert "4 articles" in static_text(app.screen.query_one("#status-count"))
+        assert "4 indexed" in static_text(app.screen.query_one("#status-info"))
+
+
+async def test_results_follow_each_keystroke(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ukraine")
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        assert 0 < results.total < 4
+        assert all(hit.highlights for hit in results.hits)
+        first = option_texts(results)[0]
+        assert "hit" in first  # "N hits" on each article's second line
+
+
+async def test_malformed_query_shows_the_error_and_keeps_the_results(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ceasefire")
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        before = [hit.id for hit in results.hits]
+        assert before
+        bad = " date:[nonsense to x]"
+        await pilot.press(*bad)
+        await settle(pilot)
+        error = app.screen.query_one("#query-error")
+        assert error.display and "date:" in static_text(error)
+        assert [hit.id for hit in results.hits] == before
+        await pilot.press(*["backspace"] * len(bad))
+        await settle(pilot)
+        assert not error.display
+
+
+async def test_o_toggles_sort_between_relevance_and_date(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"starmer", "enter")
+        await settle(pilot)
+        info = app.screen.query_one("#status-info")
+        assert "sort: relevance" in static_text(info)
+        by_score = app.screen.query_one(ResultList).hits
+        assert [h.score for h in by_score] == sorted((h.score for h in by_score), reverse=True)
+        await pilot.press("o")
+        await settle(pilot)
+        assert "sort: date" in static_text(info)
+        dates = [h.date for h in app.screen.query_one(ResultList).hits if h.date]
+        assert dates == sorted(dates, reverse=True)
+
+
+async def test_more_results_load_at_the_end_of_the_list(make_app, index_dir: Path, tmp_path: Path):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(120):
+        (corpus / f"wire-{n:03}.txt").write_text(
+            f"Quillfeather budget vote number {n}\n\nThe quillfeather council met to vote on item {n}.\n", encoding="utf-8"
+        )
+    with Store.open(index_dir, Config(path=tmp_path / "config.yaml")) as store:
+        store.update([corpus])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"quillfeather", "enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        assert results.total == 120
+        assert len(results.hits) == 50 and results.option_count == 50
+        await pilot.press("G")
+        await settle(pilot)
+        assert len(results.hits) == 100
+        await pilot.press("G")
+        await settle(pilot)
+        assert len(results.hits) == 120
+        assert len({hit.id for hit in results.hits}) == 120
+        assert explore_screen(app).total == 120

@@ -1,0 +1,40 @@
+"""Small pieces of styled text shared by the panes.
+
+Styles named ".newsx--..." are component classes of the explore screen (see newsx.tcss),
+so every colour comes from the theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual.content import Content
+
+MARKS = {"support": "✔", "oppose": "✘", "neutral": "–"}
+"""The badge after a topic: supports, opposes, neutral."""
+
+STANCE_WORDS = {"support": "supports", "oppose": "opposes", "neutral": "neutral on"}
+
+
+def stance_badges(stances: Iterable[tuple[str, str]]) -> Content:
+    """"ceasefire ✔  arms-ban ✘" for (topic, stance) pairs, each styled by its stance."""
+    parts: list[Content] = []
+    for topic, stance in dict.fromkeys(stances):
+        parts.append(Content.styled(f"{topic} {MARKS.get(stance, '?')}", f".newsx--{stance}"))
+    return Content("  ").join(parts)
+
+
+def day(value: date | None) -> str:
+    """An ISO date, or an empty string when the article has none."""
+    return value.isoformat() if value else ""
+
+
+def dotted(*parts: str | None) -> str:
+    """Join the non-empty parts with " · "."""
+    return " · ".join(p for p in parts if p)
+
+
+def plural(count: int, word: str) -> str:
+    """"1 quote", "3 quotes"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -1,0 +1,56 @@
+"""The search bar: the query input and, under it, why the last query could not run."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+QUERY_SYNTAX = """
+## Query language
+
+Results update as you type. The same language works in `newsx search`.
+
+| you type | finds articles |
+| --- | --- |
+| `starmer ceasefire` | with both words (AND is the default) |
+| `starmer OR khan` | with either word |
+| `ceasefire NOT ukraine` | with the first word and not the second |
+| `"arms sales"` | with the exact phrase |
+| `title:gaza` | with the word in the title |
+| `outlet:sky` `author:…` | from an outlet, by an author |
+| `person:starmer` | that mention a person (`person:"sadiq khan"`) |
+| `speaker:sarwar` | where a person is quoted |
+| `topic:ceasefire` | where someone takes a stance on a topic |
+| `stance:ceasefire:support` | where someone supports (or `oppose`s) it |
+| `gaz*` `*fire` | words starting or ending so (the most frequent 50) |
+| `starmr~` `starmr~2` | words spelt nearly so (fuzzy) |
+| `date:2024-04` `date:2024-04-30` | dated that year, month or day |
+| `date:yesterday` `date:"last week"` | relative to today (`today`, `"this month"`, `"last 30 days"`) |
+| `date:>2024-01-01` `date:<=2024-03` | after, before |
+| `date:[2023-10 to 2023-11]` | in a range; either end may be left open |
+
+Words are matched by their stem (`sales` finds `sale`), case does not matter, and
+parentheses group: `(khan OR sarwar) ceasefire`.
+"""
+
+
+class SearchBar(Vertical):
+    """Type to search; the results follow each keystroke."""
+
+    HELP = QUERY_SYNTAX
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            id="query",
+            placeholder='Search: words, "phrases", person:khan, stance:ceasefire:support …  (? help)',
+            select_on_focus=False,
+        )
+        yield Static(id="query-error")
+
+    def show_error(self, message: str | None) -> None:
+        """Show why the query could not run (None clears it)."""
+        error = self.query_one("#query-error", Static)
+        error.update(Content(message or ""))
+        error.display = bool(message)
