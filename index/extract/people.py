@@ -1,0 +1,826 @@
+"""People in an article, and the other mentions the speaker and stance rules need.
+
+A person is found from a capitalised run of words that has some evidence of being a
+name: a given name from the bundled list, an honorific (Mr, Sir), a role phrase before
+or after it ("London Mayor Sadiq Khan", "Anas Sarwar, the Scottish Labour leader,"), a
+speech verb after it ("Afrasiab Anwar ... said"), or a list it shares with a person.
+Runs with organisation or place words ("Downing Street", "Greater Manchester") are
+organisations, which speak for no one; bylines, photo credits and programme titles
+("Sunday with Laura Kuenssberg") are not people at all.
+
+Mentions of one person merge under their fullest name: surnames, Mr/Ms + surname,
+Sir/Dame + first name, and one-letter spelling slips ("Zelenslyy"). Titles used alone
+("the Prime Minister") resolve to the person the article ties the title to, else by
+the offices table and the article's date.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from .firstnames import FIRST_NAMES, gender_of
+from .lexicon import (
+    BYLINE_PHRASES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS, DETERMINERS_DEFINITE,
+    DETERMINERS_INDEFINITE, FIRST_NAME_HONORIFICS, GROUP_NOUNS, HONORIFICS, MONTHS_DAYS,
+    NAME_PARTICLES, OBJECT_VERBS, ORG_WORDS, OUTLETS, PERSONAL_POSSESSIONS, PLACES,
+    PLURAL_ROLE_HEADS, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS,
+    SKIPPABLE, SPEECH_VERBS, STRUCTURE_WORDS, TITLE_HEADS, UNNAMED_HEADS, WEAK_WORDS,
+)
+from .offices import OfficeIndex, title_key
+from .text import Doc, is_capitalised, strip_possessive
+
+PERSON, ROLE, PRONOUN, GROUP = "person", "role", "pronoun", "group"
+_PRIORITY = {PERSON: 0, ROLE: 1, PRONOUN: 2, GROUP: 3}
+_CREDIT_LABELS = frozenset("photograph photographs photo photos pic pics picture pictures credit image images".split())
+_ABBREVIATED_HONORIFICS = frozenset("mr mrs ms dr prof rev st gen sen gov rep".split())
+_PASSIVE = frozenset("is are was were been being".split())
+_SPLIT_HEADS = TITLE_HEADS | PLURAL_ROLE_HEADS
+_SUBJECT_SCAN = 40
+"""How many tokens back a subject is looked for."""
+
+
+@dataclass
+class Mention:
+    """A span of tokens [first, last) that may name who says or holds something."""
+
+    first: int
+    last: int
+    kind: str
+    entity: int | None = None
+    """The person it refers to (index into People.entities), once known."""
+    gender: str | None = None
+    possessive: bool = False
+    key: str = ""
+    """For a title used alone: the title as the offices table writes it."""
+    head: int = -1
+    """First token of a role phrase written before a person's name."""
+
+    @property
+    def begin(self) -> int:
+        return self.head if self.head >= 0 else self.first
+
+
+@dataclass
+class Entity:
+    """A person being assembled from their mentions."""
+
+    words: tuple[str, ...]
+    forms: Counter = field(default_factory=Counter)
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    gender: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        order = {form: i for i, form in enumerate(self.forms)}
+        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], -order[f]))
+
+    def add(self, surface: str, span: tuple[int, int]) -> None:
+        if surface.lower() not in (a.lower() for a in self.aliases):
+            self.aliases.append(surface)
+        self.spans.append(span)
+
+
+@dataclass
+class People:
+    """The people of one article and every mention that may refer to someone."""
+
+    doc: Doc
+    in_quote: bytearray
+    entities: list[Entity]
+    mentions: list[Mention]
+    ends_at: dict[int, Mention]
+    """Mention by the index of its last token."""
+    starts_at: dict[int, Mention]
+
+    def is_subject(self, m: Mention) -> bool:
+        """Whether `m` can be the subject of what follows it: not possessive, not the
+        object of a preposition or verb, nor listed after one ("between A, B and C")."""
+        if m.possessive:
+            return False
+        for _ in range(6):
+            j = m.begin - 1
+            if j < 0 or self.doc.para[j] != self.doc.para[m.first]:
+                return True
+            before = self.doc.lower[j]
+            if j >= 1 and self.ends_at.get(j - 1) is not None and (
+                    before in ("and", "or") or (before == "," and self._listed_on(m))):
+                m = self.ends_at[j - 1]
+                continue
+            return not _marks_object(before)
+        return True
+
+    def _listed_on(self, m: Mention) -> bool:
+        """Whether another mention follows `m` after "and" or a comma ("A, B and C")."""
+        k = m.last
+        return k + 1 < len(self.doc) and self.doc.lower[k] in (",", "and", "or") \
+            and self.starts_at.get(k + 1) is not None
+
+    def subject_before(self, i: int, floor: int) -> Mention | None:
+        """The subject of the verb at token i: the mention right before it (past adverbs,
+        auxiliaries and a parenthesis), else the nearest one that can be a subject."""
+        doc = self.doc
+        j = i - 1
+        steps = 0
+        direct = True
+        relative = False
+        while j >= floor and steps < _SUBJECT_SCAN:
+            steps += 1
+            if self.in_quote[j]:
+                j -= 1
+                direct = False
+                continue
+            m = self.ends_at.get(j)
+            if m is not None:
+                if not m.possessive and (relative or (direct and not _after_preposition(doc, m))
+                                         or self.is_subject(m)):
+                    return m
+                direct = False
+                j = m.begin - 1
+                continue
+            if doc.word[j] == ")":
+                opening = next((k for k in range(j - 1, max(floor, j - 8) - 1, -1) if doc.word[k] == "("), None)
+                if opening is not None:
+                    j = opening - 1
+                    continue
+            if direct and doc.lower[j] in ("who", "which") and j >= 1 and doc.word[j - 1] == ",":
+                relative = True  # "…, who said": the name before the comma
+                j -= 2
+                continue
+            if doc.lower[j] not in SKIPPABLE:
+                direct = False
+            j -= 1
+        return None
+
+    def first_subject(self, first: int, end: int) -> Mention | None:
+        """The first mention in tokens [first, end) that can be a subject."""
+        j = first
+        while j < end and j - first < _SUBJECT_SCAN * 2:
+            m = self.starts_at.get(j)
+            if m is not None and not self.in_quote[j]:
+                if self.is_subject(m):
+                    return m
+                j = m.last
+                continue
+            j += 1
+        return None
+
+
+_NOT_VERBS = frozenset("""
+    evening morning meeting building briefing hearing wedding sibling spring string thing
+    nothing something anything everything king ring wing ceiling painting funding
+    spending housing bed red need seed speed creed hundred shed feed indeed
+""".split())
+
+
+def _marks_object(word: str) -> bool:
+    """Whether a name right after `word` is an object ("with X", "told X", "urged X")."""
+    if word in PREPOSITIONS or word in OBJECT_VERBS or word == "as":
+        return True
+    return word.isalpha() and word not in SKIPPABLE and word not in _NOT_VERBS \
+        and len(word) >= 5 and word.endswith(("ing", "ed"))
+
+
+_CONJUNCTIONS = frozenset("after before since until as while because although when once unless though whereas".split())
+
+
+def _after_preposition(doc: Doc, m: Mention) -> bool:
+    """"close to the Prime Minister said": a true preposition, not "after X said"."""
+    j = m.begin - 1
+    return j >= 0 and doc.lower[j] in PREPOSITIONS and doc.lower[j] not in _CONJUNCTIONS
+
+
+@dataclass
+class _Run:
+    """A capitalised run parsed into honorific, role and name."""
+
+    first: int
+    last: int
+    honorific: str | None = None
+    role: str | None = None
+    role_plural: bool = False
+    head: int = -1
+    possessive: bool = False
+    blocked: bool = False
+    evidence: bool = False
+    words: tuple[str, ...] = ()
+
+
+def find_people(doc: Doc, in_quote: bytearray, day: date | None, offices: OfficeIndex) -> People:
+    """Find the people and mentions in `doc` (whose quoted tokens are flagged `in_quote`)."""
+    excluded = _excluded_tokens(doc)
+    runs = [r for r in (_parse_run(doc, a, b) for a, b in _capitalised_runs(doc)) if r is not None]
+    runs = [r for r in runs if not excluded.intersection(range(r.first, min(r.last, r.first + 3)))]
+    for run in runs:
+        if not run.blocked:
+            _gather_evidence(doc, run)
+    _share_evidence_in_lists(doc, runs)
+    entities, mentions = _cluster(doc, [r for r in runs if not r.blocked])
+    mentions += [Mention(r.first, r.last, GROUP) for r in runs if r.blocked]
+    role_tokens = {t for m in mentions if m.head >= 0 for t in range(m.head, m.first)}
+    descriptions = _descriptions(doc, in_quote, role_tokens, {r.first for r in runs})
+    _resolve_titles(doc, entities, mentions, descriptions, day, offices)
+    mentions += descriptions + _pronouns_and_groups(doc)
+    mentions = _without_overlaps(mentions)
+    return People(
+        doc, in_quote, entities, mentions,
+        {m.last - 1: m for m in mentions}, {m.first: m for m in mentions},
+    )
+
+
+# -- capitalised runs ---------------------------------------------------------------
+
+def _name_token(doc: Doc, i: int) -> bool:
+    return _name_like(doc.word[i])
+
+
+@lru_cache(maxsize=8192)
+def _name_like(token: str) -> bool:
+    """A word that may be part of a name: capitalised letters, not an all-capitals
+    kicker or acronym (SCOTTISH, BBC), not a compound like "Yemen-based"."""
+    if not is_capitalised(token) or not token.replace("’", "").replace("'", "").replace("-", "").isalpha():
+        return False
+    if token.isupper() and len(strip_possessive(token)[0]) > 2:
+        return False
+    tail = token.rsplit("-", 1)[-1]
+    return not tail[:1].islower()
+
+
+def _adjacent(doc: Doc, j: int) -> bool:
+    gap = doc.start[j] - doc.end[j - 1]
+    return gap == 0 or (gap == 1 and doc.text[doc.end[j - 1]] == " ")
+
+
+def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    runs = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _name_token(doc, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and doc.para[j] == doc.para[i] and _adjacent(doc, j) \
+                and not strip_possessive(doc.word[j - 1])[1]:
+            if _name_token(doc, j):
+                j += 1
+            elif doc.word[j] == "." and j + 1 < n and _name_token(doc, j + 1) and _adjacent(doc, j + 1) \
+                    and (len(doc.word[j - 1]) == 1 or doc.lower[j - 1] in _ABBREVIATED_HONORIFICS):
+                j += 1
+            elif doc.lower[j] in NAME_PARTICLES and j > i and _particles_then_name(doc, j):
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _particles_then_name(doc: Doc, j: int) -> bool:
+    """"von der Leyen": particles, then a capitalised name, all one space apart."""
+    k = j
+    while k < len(doc) and k - j < 3 and doc.lower[k] in NAME_PARTICLES:
+        k += 1
+        if k >= len(doc) or not _adjacent(doc, k):
+            return False
+    return k < len(doc) and _name_token(doc, k)
+
+
+def _plural_possessive(doc: Doc, last: int) -> bool:
+    """Hamas’ actions: an s-word followed straight by an apostrophe and a space."""
+    return last < len(doc) and doc.word[last] in "’'" and doc.start[last] == doc.end[last - 1] \
+        and doc.lower[last - 1].endswith("s") \
+        and (last + 1 >= len(doc) or doc.start[last + 1] > doc.end[last])
+
+
+def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
+    tokens = [t for t in range(first, last) if doc.word[t] != "."]
+    sentence_first = doc.sentences[doc.sent[first]][0]
+    while tokens and doc.lower[tokens[0]] in CAP_STOP:
+        tokens.pop(0)
+    if len(tokens) > 1 and tokens[0] == sentence_first and doc.lower[tokens[0]] not in FIRST_NAMES \
+            and doc.lower[tokens[0]].endswith(("ed", "ing", "ly")):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    split = -1
+    for k, t in enumerate(tokens[:-1]):
+        if doc.lower[t] in HONORIFICS or doc.lower[t] in _SPLIT_HEADS:
+            split = k
+    name = tokens[split + 1:]
+    if doc.lower[name[0]] in NAME_PARTICLES:
+        return None
+    run = _Run(first=name[0], last=last)
+    prefix = tokens[:split + 1]
+    if prefix and doc.lower[prefix[-1]] in HONORIFICS:
+        run.honorific = doc.word[prefix[-1]]
+        run.first = prefix.pop()
+    if prefix and any(doc.lower[t] in _SPLIT_HEADS for t in prefix):
+        end_title = max(k for k, t in enumerate(prefix) if doc.lower[t] in _SPLIT_HEADS)
+        run.role = _tidy_role(doc.between(prefix[0], prefix[end_title] + 1))
+        run.role_plural = doc.lower[prefix[end_title]] in PLURAL_ROLE_HEADS
+        run.head = prefix[0]
+    run.possessive = strip_possessive(doc.word[last - 1])[1] or _plural_possessive(doc, last)
+    run.words = tuple(strip_possessive(doc.word[t])[0] for t in name)
+    run.blocked = _blocked([w for w in run.words if w.lower() not in NAME_PARTICLES], run.honorific is not None)
+    if run.honorific is None and _role_head(doc.lower[name[-1]]) and all(
+            _roleish_word(doc.lower[t]) for t in name[:-1]):
+        return None  # a title on its own ("Prime Minister"): a description, found elsewhere
+    return run
+
+
+def _blocked(words: list[str], honorific: bool) -> bool:
+    """Whether a name made of `words` is an organisation, a place or a date."""
+    lower = [w.lower() for w in words]
+    if any(w in ORG_WORDS or w in CAP_STOP for w in lower):
+        return True
+    if len(lower) > 1 and lower[-1] in STRUCTURE_WORDS and not honorific:
+        return True  # Charlotte Street, Victoria Park
+    starts_with_name = (len(lower) > 1 or honorific) and lower[0] in FIRST_NAMES
+    weak = any(w in WEAK_WORDS or w in PLACES or w in DEMONYMS or w in MONTHS_DAYS
+               or (w.endswith("s") and w[:-1] in DEMONYMS) for w in lower)
+    return weak and not starts_with_name and not honorific
+
+
+# -- evidence that a run is a person ------------------------------------------------
+
+def _gather_evidence(doc: Doc, run: _Run) -> None:
+    if run.role is None:
+        run.role, run.role_plural, run.head = _role_before(doc, run.head if run.head >= 0 else run.first)
+    if run.role is None and not run.possessive:
+        run.role, run.role_plural = _role_after(doc, run.last)
+    multi = len(run.words) > 1
+    run.evidence = bool(
+        run.honorific or run.role
+        or (multi and _given_name(run.words[0]))
+        or _speaker_slot(doc, run)
+        or (multi and run.last + 1 < len(doc) and doc.word[run.last] == "," and doc.lower[run.last + 1] == "who")
+        or (run.possessive and _owns_personal_thing(doc, run.last))
+    )
+    if run.role_plural:
+        run.role = None
+
+
+def _given_name(word: str) -> bool:
+    """A given name from the list, or a hyphenated one that starts with one (Jean-Luc)."""
+    lower = word.lower()
+    return lower in FIRST_NAMES or lower.split("-", 1)[0] in FIRST_NAMES
+
+
+def _owns_personal_thing(doc: Doc, last: int) -> bool:
+    """"Netanyahu’s government", "Sarwar’s speech": what follows a possessive name."""
+    k = last + (last < len(doc) and doc.word[last] in "’'")
+    while k < len(doc) and k - last < 5 and (doc.word[k] in "[]()" or doc.lower[k] == "below"):
+        k += 1  # "Netanyahu’s [below] far right government"
+    return k < len(doc) and doc.lower[k] in PERSONAL_POSSESSIONS
+
+
+def _roleish_word(lower: str) -> bool:
+    return lower in ROLE_MODIFIERS or _role_head(lower) or lower in DEMONYMS or lower in PLACES \
+        or lower in ORG_WORDS
+
+
+def _role_head(lower: str) -> bool:
+    """A word that ends a role phrase: "leader", and the hyphenated "co-leader"."""
+    return lower in ROLE_HEADS or ("-" in lower and lower.rsplit("-", 1)[-1] in ROLE_HEADS)
+
+
+def _roleish(doc: Doc, t: int) -> bool:
+    lower = doc.lower[t]
+    if lower in ROLE_MODIFIERS or _role_head(lower):
+        return True
+    return is_capitalised(doc.word[t]) and lower not in CAP_STOP and doc.word[t][:1].isalpha()
+
+
+def _role_before(doc: Doc, first: int) -> tuple[str | None, bool, int]:
+    """A role phrase written just before a name: "Greater Manchester mayor Andy Burnham",
+    or before a comma and the name: "The US defence secretary, Pete Hegseth,"."""
+    j = first - 1
+    if j >= 1 and doc.word[j] == "," and _role_head(doc.lower[j - 1]) and doc.sent[j - 1] == doc.sent[first]:
+        role, plural, _ = _role_before(doc, j)
+        return role, plural, -1
+    if j < 0 or doc.para[j] != doc.para[first] or not _role_head(doc.lower[j]) or not _adjacent(doc, first):
+        return None, False, -1
+    k = j
+    while k - 1 >= 0 and j - k < 5 and doc.sent[k - 1] == doc.sent[j] and _roleish(doc, k - 1) \
+            and _adjacent(doc, k):
+        k -= 1
+    return _tidy_role(doc.between(k, j + 1)), doc.lower[j] in PLURAL_ROLE_HEADS, k
+
+
+def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
+    """An appositive role: "Sultana, the MP for Coventry South," / "Ed Davey, leader of ..."."""
+    n = len(doc)
+    if last >= n or doc.word[last] != "," or doc.sent[last] != doc.sent[last - 1]:
+        return None, False
+    k = last + 1
+    if k < n and (doc.lower[k] in DETERMINERS_DEFINITE or doc.lower[k] in ("a", "an")):
+        k += 1
+    start = k
+    while k < n and k - start < 6 and doc.sent[k] == doc.sent[last] and _roleish(doc, k):
+        k += 1
+    head = k - 1
+    if head < start or not _role_head(doc.lower[head]):
+        return None, False
+    end = k
+    if end < n and doc.lower[end] in ("of", "for", "in"):
+        m = end + 1
+        if m < n and doc.lower[m] == "the":
+            m += 1
+        caps = m
+        while caps < n and caps - m < 5 and _name_token(doc, caps):
+            caps += 1
+        if caps > m:
+            end = caps
+    if end < n and doc.word[end] not in (",", ".", ")", ";", "–", "—") and doc.lower[end] != "and":
+        return None, False
+    return _tidy_role(doc.between(start, end)), doc.lower[head] in PLURAL_ROLE_HEADS
+
+
+def _tidy_role(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _speaker_slot(doc: Doc, run: _Run) -> bool:
+    """Whether a speech verb follows the run ("X, who ..., said") or precedes it ("said X")."""
+    n = len(doc)
+    k = run.last
+    if k < n and doc.word[k] == "(":
+        close = next((c for c in range(k + 1, min(n, k + 8)) if doc.word[c] == ")"), None)
+        k = close + 1 if close is not None else k
+    if k < n and doc.word[k] == ",":
+        close = next((c for c in range(k + 1, min(n, k + 16))
+                      if doc.word[c] == "," or doc.lower[c] in SPEECH_VERBS or doc.word[c] in "“”\""), None)
+        if close is not None and doc.word[close] == ",":
+            k = close + 1
+    while k < n and doc.lower[k] in SKIPPABLE and doc.lower[k] not in _PASSIVE:
+        k += 1
+    if k < n and doc.lower[k] in SPEECH_VERBS and doc.sent[k] == doc.sent[run.first] \
+            and not (k + 1 < n and doc.lower[k + 1] == "to"):
+        return True
+    j = (run.head if run.head >= 0 else run.first) - 1
+    return j >= 1 and doc.lower[j] in SPEECH_VERBS and doc.word[j - 1] in (",", "”", "’", '"', "'")
+
+
+def _share_evidence_in_lists(doc: Doc, runs: list[_Run]) -> None:
+    """"Richard Burgon and Zarah Sultana": a full name listed beside a person is a person."""
+    by_first = {(r.head if r.head >= 0 else r.first): r for r in runs}
+    by_last = {r.last: r for r in runs}
+    for _ in range(2):
+        for run in runs:
+            if run.evidence or run.blocked or len(run.words) < 2:
+                continue
+            start = run.head if run.head >= 0 else run.first
+            neighbours = []
+            if start >= 2 and doc.lower[start - 1] in ("and", ","):
+                neighbours.append(by_last.get(start - 1))
+            if run.last + 1 < len(doc) and doc.lower[run.last] in ("and", ","):
+                neighbours.append(by_first.get(run.last + 1))
+            if any(c is not None and c.evidence and not c.blocked and len(c.words) > 1 for c in neighbours):
+                run.evidence = True
+
+
+# -- clustering mentions into people -------------------------------------------------
+
+def _deletions(word: str) -> list[str]:
+    """The word and each way of dropping one letter: two words a slip apart share one."""
+    if not 5 <= len(word) <= 30:
+        return [word]
+    return [word] + [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _cluster(doc: Doc, runs: list[_Run]) -> tuple[list[Entity], list[Mention]]:
+    full = [r for r in runs if len(r.words) > 1 and r.evidence]
+    union = _Union()
+    by_first_last: dict[tuple[str, str], tuple] = {}
+    by_variant: dict[tuple[str, str], tuple] = {}
+    for run in full:
+        key = tuple(w.lower() for w in run.words)
+        union.find(key)
+        first_last = (key[0], key[-1])
+        if first_last in by_first_last:
+            union.union(by_first_last[first_last], key)
+        else:
+            by_first_last[first_last] = key
+        for variant in _deletions(key[-1]):
+            if len(by_variant) > 200_000:
+                break
+            other = by_variant.setdefault((key[0], variant), key)
+            if other != key:
+                union.union(other, key)
+    groups: dict[tuple, int] = {}
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for run in full:
+        root = union.find(tuple(w.lower() for w in run.words))
+        if root not in groups:
+            groups[root] = len(entities)
+            entities.append(Entity(words=run.words))
+        _add_mention(doc, entities[groups[root]], groups[root], run, mentions)
+    _attach_singles(doc, [r for r in runs if len(r.words) == 1], entities, mentions)
+    for entity in entities:
+        best = entity.name
+        entity.words = tuple(best.split())
+        if entity.gender is None:
+            entity.gender = gender_of(entity.words[0]) if len(entity.words) > 1 else None
+    return entities, mentions
+
+
+def _surface(doc: Doc, run: _Run) -> tuple[str, int, int]:
+    """The mention's text (honorific and name, no possessive) and its offsets."""
+    start = doc.start[run.first]
+    end = doc.end[run.last - 1]
+    if run.possessive and doc.word[run.last - 1] not in "’'":
+        end -= 2 if strip_possessive(doc.word[run.last - 1])[1] else 0
+    elif run.possessive:
+        end = doc.end[run.last - 2]
+    return doc.text[start:end], start, end
+
+
+def _add_mention(doc: Doc, entity: Entity, index: int, run: _Run, mentions: list[Mention]) -> None:
+    surface, start, end = _surface(doc, run)
+    name = " ".join(run.words)
+    entity.forms[name] += 1
+    entity.add(surface, (start, end))
+    if run.honorific and entity.gender is None:
+        entity.gender = HONORIFICS.get(run.honorific.lower().rstrip("."))
+    if run.role and entity.role is None:
+        entity.role = run.role
+    mentions.append(Mention(run.first, run.last, PERSON, entity=index, possessive=run.possessive,
+                            head=run.head))
+
+
+def _attach_singles(doc: Doc, singles: list[_Run], entities: list[Entity], mentions: list[Mention]) -> None:
+    """Surnames, Mr/Sir forms and lone names: to a full name if one fits, else their own person."""
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    by_variant: dict[str, list[int]] = {}
+    for i, entity in enumerate(entities):
+        words = [w.lower() for w in entity.forms for w in [w.split()[-1]]]
+        for last in set(words):
+            by_last.setdefault(last, []).append(i)
+            for variant in _deletions(last)[1:]:
+                by_variant.setdefault(variant, []).append(i)
+        for form in entity.forms:
+            by_first.setdefault(form.split()[0].lower(), []).append(i)
+    positions = sorted((m.first, m.entity) for m in mentions)
+    chosen: list[tuple[_Run, int | None]] = []
+    own: dict[str, int] = {}
+    for run in singles:
+        index = _full_name_for(run, by_first, by_last, by_variant, positions)
+        if index is None and run.evidence and run.words[0].lower() not in own:
+            name = f"{run.honorific} {run.words[0]}" if run.honorific else run.words[0]
+            own[run.words[0].lower()] = len(entities)
+            entities.append(Entity(words=tuple(name.split())))
+        chosen.append((run, index))
+    for run, index in chosen:
+        if index is None:
+            index = own.get(run.words[0].lower())
+            if index is None:
+                continue
+            entities[index].forms[" ".join(entities[index].words)] += 1
+        _add_mention(doc, entities[index], index, run, mentions)
+
+
+def _full_name_for(run: _Run, by_first: dict[str, list[int]], by_last: dict[str, list[int]],
+                   by_variant: dict[str, list[int]], positions: list[tuple[int, int | None]]) -> int | None:
+    """The person with a full name that a one-word mention refers to, if any."""
+    word = run.words[0].lower()
+    honorific = (run.honorific or "").lower().rstrip(".")
+    choices: list[int] = []
+    if honorific in FIRST_NAME_HONORIFICS:
+        choices = by_first.get(word, [])
+    if not choices:
+        choices = by_last.get(word, [])
+    if not choices and len(word) >= 5:
+        choices = [i for v in _deletions(word) for i in by_variant.get(v, []) + by_last.get(v, [])]
+    if not choices and not honorific and word in FIRST_NAMES:
+        choices = by_first.get(word, [])
+    choices = sorted(set(choices))
+    if not choices:
+        return None
+    return _nearest(choices, positions, run.first) if len(choices) > 1 else choices[0]
+
+
+def _nearest(choices: list[int], positions: list[tuple[int, int | None]], at: int) -> int:
+    """Of several people with one surname, the one mentioned last before `at`."""
+    k = bisect_left(positions, (at, -1)) - 1
+    wanted = set(choices)
+    while k >= 0 and at - positions[k][0] < 5000:
+        if positions[k][1] in wanted:
+            return positions[k][1]
+        k -= 1
+    return choices[0]
+
+
+# -- titles, pronouns, groups --------------------------------------------------------
+
+def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_starts: set[int]) -> list[Mention]:
+    """Titles used without a name ("the Prime Minister") and unnamed sources ("a source")."""
+    found: list[Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        lower = doc.lower[i]
+        if not _role_head(lower) or in_quote[i] or i in role_tokens:
+            i += 1
+            continue
+        if i + 1 < n and (i + 1 in run_starts or doc.lower[i + 1] in HONORIFICS) and _adjacent(doc, i + 1) \
+                and _name_token(doc, i + 1):
+            i += 1
+            continue  # a role phrase before a name
+        k = i
+        while k - 1 >= 0 and i - k < 5 and doc.sent[k - 1] == doc.sent[i] and _roleish(doc, k - 1) \
+                and doc.lower[k - 1] not in DETERMINERS_INDEFINITE:
+            k -= 1
+        ahead = i + 1
+        while ahead < n and ahead - i <= 3 and doc.sent[ahead] == doc.sent[i] \
+                and doc.lower[ahead] in ROLE_MODIFIERS | ROLE_HEADS and not is_capitalised(doc.word[ahead]):
+            if _role_head(doc.lower[ahead]):
+                i = ahead
+            ahead += 1
+        lower = doc.lower[i]
+        det = doc.lower[k - 1] if k >= 1 and doc.sent[k - 1] == doc.sent[i] else ""
+        end = i + 1
+        if end + 1 < n and doc.lower[end] in ("of", "for") and doc.sent[end] == doc.sent[i]:
+            m = end + 1 + (doc.lower[end + 1] == "the")
+            caps = m
+            while caps < n and caps - m < 4 and _name_token(doc, caps):
+                caps += 1
+            if caps > m:
+                end = caps
+        possessive_owner = strip_possessive(doc.word[k])[1] and k < i
+        unnamed = lower in UNNAMED_HEADS or lower in PLURAL_ROLE_HEADS
+        if det in DETERMINERS_DEFINITE or possessive_owner:
+            start = k - 1 if det else k
+            text = doc.between(k, end)
+            kind = GROUP if unnamed else ROLE
+            found.append(Mention(start, end, kind, key="" if unnamed else title_key(text)))
+        elif det in DETERMINERS_INDEFINITE or unnamed:
+            found.append(Mention(k - 1 if det else k, end, GROUP))
+        i = end
+    return found
+
+
+def _pronouns_and_groups(doc: Doc) -> list[Mention]:
+    found = []
+    for i, lower in enumerate(doc.lower):
+        if lower in PRONOUNS:
+            found.append(Mention(i, i + 1, PRONOUN, gender=PRONOUNS[lower]))
+        elif lower in POSSESSIVE_PRONOUNS and i + 1 < len(doc) and doc.word[i + 1][:1].islower():
+            found.append(Mention(i, i + 1, PRONOUN, gender=POSSESSIVE_PRONOUNS[lower], possessive=True))
+        elif lower == "they":
+            found.append(Mention(i, i + 1, GROUP))
+        elif lower in GROUP_NOUNS and not is_capitalised(doc.word[i]):
+            with_article = i >= 1 and doc.lower[i - 1] in ("the", "a", "an")
+            found.append(Mention(i - with_article, i + 1, GROUP))
+    return found
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """One mention per token: persons over titles over pronouns over groups."""
+    taken: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: (_PRIORITY[m.kind], m.first)):
+        if all(t not in taken for t in range(m.begin, m.last)):
+            for t in range(m.begin, m.last):
+                taken[t] = m
+    kept = {id(m): m for m in taken.values()}
+    return sorted(kept.values(), key=lambda m: m.first)
+
+
+def _resolve_titles(doc: Doc, entities: list[Entity], mentions: list[Mention],
+                    descriptions: list[Mention], day: date | None, offices: OfficeIndex) -> None:
+    """Give each title used alone the person it names in this article, if any."""
+    links: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == PERSON and m.head >= 0:
+            links.setdefault(title_key(doc.between(m.head, m.first)), m.entity)
+    for i, entity in enumerate(entities):
+        if entity.role:
+            links.setdefault(title_key(entity.role), i)
+    by_name = {" ".join(e.words).lower(): i for i, e in enumerate(entities)}
+    by_last: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        by_last.setdefault(e.words[-1].lower(), []).append(i)
+    for m in descriptions:
+        if m.kind != ROLE:
+            continue
+        m.entity = links.get(m.key)
+        if m.entity is None:
+            m.entity = _by_office(m.key, day, offices, entities, by_name, by_last)
+        if m.entity is None:
+            m.entity = _by_head(m.key, links, mentions, m.first)
+        if m.entity is not None:
+            attach_title(doc, entities[m.entity], m)
+
+
+def _by_office(key: str, day: date | None, offices: OfficeIndex, entities: list[Entity],
+               by_name: dict[str, int], by_last: dict[str, list[int]]) -> int | None:
+    holders = offices.holders(key, day)
+    present = []
+    for holder in holders:
+        words = holder.lower().split()
+        index = by_name.get(holder.lower())
+        if index is None:
+            index = next((i for i in by_last.get(words[-1], [])
+                          if len(entities[i].words) == 1 or entities[i].words[0].lower() == words[0]), None)
+        if index is not None:
+            present.append(index)
+    if len(set(present)) == 1:
+        return present[0]
+    if day is not None and len(holders) == 1 and not present:
+        entities.append(Entity(words=tuple(holders[0].split()), gender=gender_of(holders[0].split()[0])))
+        entities[-1].forms[holders[0]] += 1
+        by_name[holders[0].lower()] = len(entities) - 1
+        return len(entities) - 1
+    return None
+
+
+def _by_head(key: str, links: dict[str, int], mentions: list[Mention], at: int) -> int | None:
+    """"The president": the one person the article gives a title ending so, or the last named."""
+    if " " in key:
+        return None
+    holders = {i for title, i in links.items() if key in title.split()}
+    if len(holders) == 1:
+        return holders.pop()
+    last = None
+    for m in mentions:
+        if m.first >= at:
+            break
+        if m.entity in holders:
+            last = m.entity
+    return last
+
+
+def attach_title(doc: Doc, entity: Entity, m: Mention) -> None:
+    """Record a title used alone as a mention (and alias) of `entity`."""
+    first = m.first + (doc.lower[m.first] in DETERMINERS_DEFINITE)
+    text = doc.between(first, m.last)
+    entity.add(text, (doc.start[first], doc.end[m.last - 1]))
+    if entity.role is None:
+        entity.role = _tidy_role(text)
+
+
+def _excluded_tokens(doc: Doc) -> set[int]:
+    """Tokens of bylines, photo credits and programme titles."""
+    excluded: set[int] = set()
+    for first, end in doc.para_tokens:
+        if first < end and doc.lower[first] == "by" and end - first <= 12:
+            excluded.update(range(first, end))
+    n = len(doc)
+    for i in range(n):
+        lower = doc.lower[i]
+        if lower == "by" and i >= 1 and doc.lower[i - 1] in BYLINE_PHRASES:
+            j = i + 1
+            while j < n and doc.sent[j] == doc.sent[i] and j - i < 12:
+                excluded.add(j)
+                j += 1
+        elif lower == "/" and i + 1 < n and doc.lower[i + 1] in CREDIT_AGENCIES:
+            j = i - 1
+            while j >= 0 and i - j < 5 and (_name_token(doc, j) or doc.word[j] == "."):
+                excluded.add(j)
+                j -= 1
+        elif lower in _CREDIT_LABELS and i + 2 < n and doc.word[i + 1] == ":":
+            j = i + 2
+            while j < n and j - i < 6 and _name_token(doc, j):
+                excluded.add(j)
+                j += 1
+        elif lower == "with" and i >= 1 and _name_token(doc, i - 1) and _programme_title(doc, i - 1):
+            j = i + 1
+            while j < n and j - i < 5 and _name_token(doc, j):
+                excluded.add(j)
+                j += 1
+    return excluded
+
+
+def _programme_title(doc: Doc, last: int) -> bool:
+    """Whether the capitalised words ending at `last` open a programme title: "Sunday" in
+    "Sunday with Laura Kuenssberg", or any after an outlet's possessive ("the BBC’s ...")."""
+    k = last
+    while k - 1 >= 0 and last - k < 5 and _name_token(doc, k - 1) and not strip_possessive(doc.word[k - 1])[1]:
+        k -= 1
+    if doc.lower[k] in MONTHS_DAYS:
+        return True
+    return k >= 1 and strip_possessive(doc.lower[k - 1])[0] in OUTLETS and strip_possessive(doc.word[k - 1])[1]

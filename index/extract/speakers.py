@@ -1,0 +1,297 @@
+"""Who said each quote, and who each "he", "she" and untied title refers to.
+
+Rules, in the order news writing makes them reliable:
+  1. a quote that carries on from the paragraph before keeps its speaker;
+  2. the attribution next to it: `X said: “…”`, `“…,” X said`, `“…,” said X`,
+     `according to X` — after the quote first when the quote opens its sentence,
+     before it first otherwise; "…, adding: “…”" takes the main clause's subject;
+  3. the quote before it in the same paragraph (`“…,” she said. “…”`);
+  4. a paragraph that is only a quote: the last speaker;
+  5. the subject of its sentence ("Mr Khan released a video to “…”").
+A subject may be a name, a pronoun (the last person of that gender to be a subject or
+speaker), a title (resolved by people.py, else the person last in the subject's place:
+"Steve Reed told … The shadow environment secretary argued …"), or an unnamed source
+or organisation, which leaves the quote without a named speaker.
+
+A quote-only paragraph with no closing punctuation is a heading or pull quote; when its
+words come again in a later quote it is dropped as a repeat, otherwise it has no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .lexicon import PARTICIPLES, SKIPPABLE, SPEECH_VERBS, UNNAMED_HEADS
+from .people import GROUP, PERSON, PRONOUN, ROLE, Mention, People, attach_title
+from .quotes import QuoteSpan, is_fragment
+
+NOBODY = -1
+"""An unnamed source or an organisation: a real speaker, but no one to name."""
+_TITLE_REACH = 4
+"""How many sentences back an untied title looks for the person it stands for."""
+_LEAD_SCAN = 30
+_TRAIL_SCAN = 8
+_FOLD = re.compile(r"[^\w]+")
+_HEADINGS_CHECKED = 50
+"""Headings compared with the article's quotes (bounds the work on hostile input)."""
+
+
+@dataclass
+class Attributed:
+    """A quote with its speaker (an entity index, NOBODY, or None when unknown)."""
+
+    span: QuoteSpan
+    speaker: int | None
+    first: int
+    """Token index of the quote's first inner token."""
+    last: int
+    """Token index after its last inner token."""
+    fragment: bool = False
+    """A scare quote or fragment of five words or fewer."""
+
+
+class _State:
+    """What the reader remembers while going through the article."""
+
+    def __init__(self, people: People):
+        self.people = people
+        self.salient: list[tuple[int, int]] = []
+        """(entity or NOBODY, sentence index), most recent last."""
+        self.last_speaker: int | None = None
+        self.quote_only = _quote_only_paragraphs(people)
+        """Paragraphs with no word outside quotes."""
+
+    def push(self, entity: int | None, sentence: int) -> None:
+        if entity is not None:
+            self.salient.append((entity, sentence))
+            if len(self.salient) > 64:
+                del self.salient[:32]
+
+    def pronoun(self, m: Mention) -> int | None:
+        if m.entity is not None:
+            return m.entity
+        entities = self.people.entities
+        for entity, _ in reversed(self.salient):
+            if entity == NOBODY:
+                continue
+            gender = entities[entity].gender
+            if gender is None or m.gender is None or gender == m.gender:
+                if gender is None and m.gender is not None:
+                    entities[entity].gender = m.gender
+                m.entity = entity
+                return entity
+        return None
+
+    def title(self, m: Mention, sentence: int) -> int | None:
+        """An untied title: the person last in the subject's place, a few sentences back."""
+        if m.entity is not None:
+            return m.entity
+        for entity, where in reversed(self.salient):
+            if sentence - where > _TITLE_REACH:
+                break
+            if entity != NOBODY:
+                m.entity = entity
+                attach_title(self.people.doc, self.people.entities[entity], m)
+                return entity
+        return None
+
+    def resolve(self, m: Mention | None, sentence: int, speaking: bool = True) -> int | None:
+        """Who `m` refers to; an untied title only falls back to the last subject when
+        it is `speaking` (the subject of a speech verb or a quote's attribution)."""
+        if m is None:
+            return None
+        if m.kind == PERSON:
+            return m.entity
+        if m.kind == PRONOUN:
+            return None if m.possessive else self.pronoun(m)
+        if m.kind == ROLE:
+            return self.title(m, sentence) if speaking else m.entity
+        return NOBODY
+
+
+def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
+    """Give every quote its speaker; resolves pronouns and titles in the mentions as it goes."""
+    doc = people.doc
+    quotes = [_locate(doc, s) for s in spans]
+    opening = {q.first: q for q in quotes if q.first < q.last}
+    state = _State(people)
+    previous: Attributed | None = None
+    subject_seen = -1  # the last sentence whose main subject was noted
+    t = 0
+    n = len(doc)
+    while t < n:
+        q = opening.get(t)
+        if q is not None:
+            q.speaker = _speaker(people, state, q, previous)
+            if q.speaker is not None and not _heading(state, q):
+                state.push(q.speaker, doc.sent[q.first])
+                state.last_speaker = q.speaker
+            previous = q
+            t = max(q.last, t + 1)
+            continue
+        if people.in_quote[t]:
+            t += 1
+            continue
+        m = people.starts_at.get(t)
+        sentence = doc.sent[t]
+        if m is not None and m.kind == PRONOUN and m.possessive:
+            state.pronoun(m)
+        elif m is not None and people.is_subject(m) and m.kind == PRONOUN:
+            state.push(state.resolve(m, sentence), sentence)
+            subject_seen = sentence
+        elif m is not None and people.is_subject(m) and subject_seen != sentence:
+            subject_seen = sentence
+            if m.kind != GROUP:
+                state.push(state.resolve(m, sentence, speaking=False), sentence)
+            elif _unnamed_subject(people, m):
+                state.push(NOBODY, sentence)
+        elif doc.lower[t] in SPEECH_VERBS and not (t + 1 < n and doc.lower[t + 1] == "to"):
+            floor = doc.sentences[sentence][0]
+            speaker = state.resolve(people.subject_before(t, floor), sentence)
+            if speaker is not None:
+                state.push(speaker, sentence)
+                state.last_speaker = speaker
+        t += 1
+    return _without_repeated_headings(state, quotes)
+
+
+def _locate(doc, span: QuoteSpan) -> Attributed:
+    first = bisect_left(doc.start, span.start)
+    last = bisect_left(doc.start, span.end)
+    before = first - 1 if first >= 1 and doc.start[first - 1] == span.open_at else first
+    opens = before == 0 or doc.sent[before - 1] != doc.sent[first]
+    return Attributed(span, None, first, last, is_fragment(doc.text[span.start:span.end], span.terminal, opens))
+
+
+def _unnamed_subject(people: People, m: Mention) -> bool:
+    doc = people.doc
+    return people.is_subject(m) and any(doc.lower[t] in UNNAMED_HEADS for t in range(m.first, m.last))
+
+
+def _speaker(people: People, state: _State, q: Attributed, previous: Attributed | None) -> int | None:
+    doc = people.doc
+    span = q.span
+    if span.continued and previous is not None:
+        return previous.speaker
+    open_token = q.first - 1 if q.first > 0 and doc.start[q.first - 1] == span.open_at else q.first
+    sentence = doc.sent[open_token]
+    floor = doc.sentences[sentence][0]
+    opens_sentence = _opens_sentence(people, floor, open_token)
+    rules = (_after, _before) if opens_sentence else (_before, _after)
+    for rule in rules:
+        speaker = rule(people, state, q, open_token, floor)
+        if speaker is not None:
+            return speaker
+    if previous is not None and previous.span.paragraph == span.paragraph and not _heading(state, previous):
+        return previous.speaker
+    if span.paragraph in state.quote_only:
+        return None if _heading(state, q) else state.last_speaker
+    subject = people.first_subject(floor, open_token)
+    return state.resolve(subject, sentence)
+
+
+def _before(people: People, state: _State, q: Attributed, open_token: int, floor: int) -> int | None:
+    """`X said: “…”`, `X said it was “…”`, `…, adding: “…”`, `according to X, “…”`."""
+    doc = people.doc
+    sentence = doc.sent[open_token]
+    j = open_token - 1
+    while j >= floor and open_token - j <= _LEAD_SCAN:
+        if people.in_quote[j]:
+            j -= 1
+            continue
+        lower = doc.lower[j]
+        if lower == "according" and j + 2 < len(doc) and doc.lower[j + 1] == "to":
+            return state.resolve(people.starts_at.get(j + 2), sentence)
+        if lower in PARTICIPLES:
+            return _main_subject(people, state, floor, j, sentence)
+        if lower in SPEECH_VERBS and not (j + 1 < len(doc) and doc.lower[j + 1] == "to"):
+            return state.resolve(people.subject_before(j, floor), sentence)
+        j -= 1
+    return None
+
+
+def _main_subject(people: People, state: _State, floor: int, before: int, sentence: int) -> int | None:
+    """The subject of a sentence's main clause, for "…, adding: “…”"."""
+    return state.resolve(people.first_subject(floor, before), sentence)
+
+
+def _after(people: People, state: _State, q: Attributed, open_token: int, floor: int) -> int | None:
+    """`“…,” X said`, `“…,” said X`, `“…”, according to X`."""
+    doc = people.doc
+    span = q.span
+    if span.close_at is None:
+        return None
+    close_token = bisect_left(doc.start, span.close_at)
+    k = close_token + 1
+    n = len(doc)
+    sentence = doc.sent[open_token]
+    dashed = False
+    while k < n and doc.word[k] in (",", "–", "—", "-") and k - close_token < 4:
+        dashed = dashed or doc.word[k] != ","
+        k += 1
+    if k >= n or doc.para[k] != span.paragraph or doc.sent[k] != doc.sent[close_token]:
+        return None
+    if doc.lower[k] == "according" and k + 2 < n and doc.lower[k + 1] == "to":
+        return state.resolve(people.starts_at.get(k + 2), sentence)
+    if doc.lower[k] in SPEECH_VERBS:
+        return state.resolve(people.starts_at.get(k + 1), sentence)
+    m = people.starts_at.get(k)
+    if m is None:
+        return None
+    j = m.last
+    if j < n and doc.word[j] == "(":
+        j = next((c + 1 for c in range(j + 1, min(n, j + 8)) if doc.word[c] == ")"), j)
+    steps = 0
+    while j < n and doc.lower[j] in SKIPPABLE and steps < _TRAIL_SCAN:
+        j += 1
+        steps += 1
+    if j < n and doc.lower[j] in SPEECH_VERBS:
+        return state.resolve(m, sentence)
+    if dashed and m.kind == PERSON and (m.last >= n or doc.para[m.last] != span.paragraph
+                                        or doc.word[m.last] in (".", ",", "(")):
+        return m.entity  # “…” – Jane Smith
+    return None
+
+
+def _opens_sentence(people: People, floor: int, open_token: int) -> bool:
+    """Whether no word outside quotes comes before `open_token` in its sentence."""
+    doc = people.doc
+    for t in range(open_token - 1, max(floor, open_token - 60) - 1, -1):
+        if not people.in_quote[t] and doc.word[t][:1].isalnum():
+            return False
+    return open_token - floor <= 60
+
+
+def _quote_only_paragraphs(people: People) -> set[int]:
+    """Paragraphs with no word outside quotes."""
+    doc = people.doc
+    return {
+        p for p, (first, end) in enumerate(doc.para_tokens)
+        if not any(not people.in_quote[t] and doc.word[t][:1].isalnum() for t in range(first, end))
+    }
+
+
+def _heading(state: _State, q: Attributed) -> bool:
+    """A quote standing alone as a paragraph without closing punctuation: a heading."""
+    span = q.span
+    return not span.continued and not span.terminal and span.close_at is not None \
+        and span.paragraph in state.quote_only
+
+
+def _fold(text: str) -> str:
+    return " ".join(_FOLD.sub(" ", text.lower().replace("’", "'")).split())
+
+
+def _without_repeated_headings(state: _State, quotes: list[Attributed]) -> list[Attributed]:
+    """Drop headings that repeat a quote of the article; the rest have no speaker."""
+    text = state.people.doc.text
+    headings = [q for q in quotes if _heading(state, q)]
+    if not headings:
+        return quotes
+    said = "\n".join(_fold(text[q.span.start:q.span.end]) for q in quotes if not _heading(state, q))
+    repeats = {id(q) for q in headings[:_HEADINGS_CHECKED] if _fold(text[q.span.start:q.span.end]) in said}
+    for q in headings:
+        q.speaker = None
+    return [q for q in quotes if id(q) not in repeats]

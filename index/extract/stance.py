@@ -1,0 +1,408 @@
+"""Stances: who supports or opposes each topic, with the sentence that shows it.
+
+A topic's `support` and `oppose` phrases say what each side wants ("ban on arms sales",
+"humanitarian pause"). Where one appears, the words before it in its clause set the
+attitude of whoever holds it: endorsing cues (call for, back, urge, need) keep the
+phrase's direction, rejecting cues (resist, rule out, reject) turn it round, and each
+negation turns its cue round ("not backing", "don't agree with"), so "has resisted calls
+for a full ceasefire" opposes a ceasefire and "backed calls for a humanitarian pause"
+opposes it too. Doubt leaves it neutral ("whether", "declined to", "under pressure to").
+
+The holder is the quote's speaker inside a quote; outside, the subject before the cues,
+with the conventions of reported speech: "X urged Y to back" is X's stance, not Y's;
+"X's decision not to" is X's; "his party would support" is his; "X said the party must"
+and "X set out why the leadership was not" are X's; "colleagues calling for" is the
+colleagues'; "…, as well as A, B and C" shares the stance. After "but" the later clause
+wins. Per person and topic the article's evidence is summed: support, oppose, or neutral.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..model import Stance
+from .lexicon import CONTRASTS, NEGATIONS, SPEECH_VERBS
+from .people import GROUP, PERSON, Mention, People
+from .phrases import PhraseSet, Vocabulary, compile_phrase
+from .speakers import NOBODY, Attributed
+from .text import strip_possessive
+from .topics import Topic
+
+_ENDORSE = """
+    call* for, back, backs, backed, backing, support, supports, supported, supporting,
+    demand*, urg*, push* for, press* for, want*, need, needs, needed, agree* with,
+    in favour of, in favor of, advocat*, endorse*, restate*, reiterat*, renew*, repeat*,
+    join*, echo*, welcome*, prepared to, ready to, committed to, pledg*, vow*, argu* for,
+    make the case for, willing to, fight for, campaign* for, lobb* for, champion*,
+    favour*, favor*, call* on, insist* on, means
+"""
+_REJECT = """
+    resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,
+    criticiz*, condemn*, warn* against, stop short of, veto*, block*, scrap*, abandon*,
+    wrong, mistake, instead of, rather than, disagree*
+"""
+_DOUBT = """
+    whether, if, declin*, confirm nor deny, would not say, refus* to say, under ... pressure,
+    pressure to, debate over, unclear, consider*, question of
+"""
+_AFFIRM_BEFORE = frozenset("immediate immediately urgent urgently must should will would".split())
+"""Before a phrase (or inside it: "arms sales should stop"), these assert it."""
+_AFFIRM_AFTER = frozenset("now immediately".split())
+_PRESSURE = frozenset("""
+    urged urging urge urges pressed pressing pressured pressuring asked asking challenged
+    lobbied implored begged encouraged encouraging told telling
+""".split())
+_EXPLAIN = frozenset("set explained explaining explain outlined outlining justified defended defending".split())
+_DEONTIC = frozenset("must should need needs ought".split())
+_CALL = frozenset(("call", "calls"))
+_VERB_BEFORE_CALL = frozenset("""
+    to will would must should could can may might also now again i we they you he she it
+    and not who repeatedly further then
+""".split())
+_SINGULAR_SUBJECTS = frozenset("he she it who also now again".split())
+_OWNERS = frozenset("his her their its our my".split())
+_CONTEXT_PARAGRAPHS = 3
+_WINDOW = 14
+"""How many tokens before a phrase its cues may be."""
+
+
+def _cue_set(text: str, value: int) -> list:
+    return [p for p in (compile_phrase(w, value) for w in text.replace("\n", " ").split(",")) if p]
+
+
+CUES = PhraseSet(_cue_set(_ENDORSE, 1) + _cue_set(_REJECT, -1) + _cue_set(_DOUBT, 0))
+
+
+@dataclass
+class _Evidence:
+    holder: int
+    topic: str
+    value: int
+    sentence: int
+    clause: int
+
+
+class _Article:
+    """One article's tokens, quotes and mentions, as the stance rules read them."""
+
+    def __init__(self, people: People, quotes: list[Attributed]):
+        self.people = people
+        self.doc = people.doc
+        self.quote_at = [-1] * len(self.doc)
+        """Speech quote (index into quotes) of each token; scare quotes read as narrative."""
+        self.fragment_at: dict[int, int] = {}
+        for k, q in enumerate(quotes):
+            for t in range(q.first, q.last):
+                if q.fragment:
+                    self.fragment_at[t] = k
+                else:
+                    self.quote_at[t] = k
+        self.quotes = quotes
+
+    def negated(self, start: int, floor: int) -> bool:
+        """Whether a negation comes within three words before token `start`."""
+        lower = self.doc.lower
+        for t in range(start - 1, max(floor, start - 3) - 1, -1):
+            word = lower[t]
+            if word in NEGATIONS or word.endswith(("n’t", "n't")):
+                follower = lower[t + 1] if t + 1 < len(lower) else ""
+                return follower not in ("we", "you", "they", "i", "he", "she", "it")  # "don't we need…?"
+        return False
+
+    def call_value(self, start: int) -> int | None:
+        """For "call(s) for": 0 when it is someone else's call ("growing calls for",
+        "understands calls for"); None when it is the holder's own (a verb, "his calls")
+        or governed by another cue ("resisted calls for")."""
+        doc = self.doc
+        word = doc.lower[start]
+        if word not in _CALL or start == 0:
+            return None
+        before = doc.lower[start - 1]
+        if before in _OWNERS or strip_possessive(doc.word[start - 1])[1]:
+            return None
+        if word == "call" and (before in _VERB_BEFORE_CALL or before.endswith(("n’t", "n't"))):
+            return None
+        if word == "calls" and (before in _SINGULAR_SUBJECTS or before.endswith("ly")
+                                or doc.word[start - 1][:1].isupper()):
+            return None
+        for k in range(max(0, start - 3), start):
+            match = CUES.longest_at(doc.lower, k, start)
+            if match is not None and match[0] == start:
+                return None
+        return 0
+
+
+def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
+                 ) -> tuple[list[Stance], dict[int, list[tuple[str, str]]]]:
+    """Each person's stance per topic, and the (topic, stance) pairs of each quote."""
+    article = _Article(people, quotes)
+    doc = people.doc
+    words = Vocabulary(doc.lower)
+    bounds = [0] * len(doc)
+    for first, end in doc.sentences:
+        bounds[first:end] = [end] * (end - first)
+    cues = _by_sentence(doc, CUES.scan(words, bounds))
+    contrasts = [0]
+    for i in range(len(doc)):
+        contrasts.append(contrasts[-1] + (doc.lower[i] in CONTRASTS or doc.word[i] == ";"))
+    evidence: list[_Evidence] = []
+    by_quote: dict[int, dict[str, int]] = {}
+    for topic in topics:
+        context = {doc.para[i] for i, _, _ in topic.context_phrases.scan(words, bounds)}
+        excluded = set(_by_sentence(doc, topic.exclude_phrases.scan(words, bounds)))
+        for s, matches in _by_sentence(doc, topic.stance_phrases.scan(words, bounds)).items():
+            first, end = doc.sentences[s]
+            paragraph = doc.para[first]
+            if s in excluded or (topic.context_phrases and not any(
+                    p in context for p in range(paragraph - _CONTEXT_PARAGRAPHS, paragraph + 1))):
+                continue
+            sentence_cues = cues.get(s, [])
+            previous_stop = first
+            for start, stop, phrase in _with_anaphora(doc, matches, sentence_cues):
+                quote = article.quote_at[start]
+                value = phrase.value * _attitude(article, sentence_cues, start, stop, quote,
+                                                 max(first, previous_stop))
+                previous_stop = stop
+                said_in = quote if quote >= 0 else article.fragment_at.get(start, -1)
+                if said_in >= 0:
+                    by_quote.setdefault(said_in, {}).setdefault(topic.id, 0)
+                    by_quote[said_in][topic.id] += value
+                if quote >= 0:
+                    holders = [quotes[quote].speaker]
+                else:
+                    holders = _holders(article, sentence_cues, start, first)
+                holders += _as_well_as(people, stop, end)
+                clause = contrasts[start] - contrasts[first]
+                for holder in holders:
+                    if holder is not None and holder != NOBODY:
+                        evidence.append(_Evidence(holder, topic.id, value, s, clause))
+    stances = _aggregate(people, evidence)
+    quote_stances = {
+        k: [(topic, _label(v)) for topic, v in values.items()] for k, values in sorted(by_quote.items())
+    }
+    return stances, quote_stances
+
+
+def _by_sentence(doc, matches: list) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for match in matches:
+        grouped.setdefault(doc.sent[match[0]], []).append(match)
+    return grouped
+
+
+def _label(value: int) -> str:
+    return "support" if value > 0 else "oppose" if value < 0 else "neutral"
+
+
+def _with_anaphora(doc, matches: list, cues: list) -> list:
+    """The matches, and "one" after a cue standing for the phrase before it in the
+    sentence ("…not calling for one"), in order."""
+    extra = []
+    k = 0
+    for _, stop, _cue in cues:
+        while k < len(matches) and matches[k][1] <= stop:
+            k += 1
+        if k and stop < len(doc) and doc.lower[stop] == "one":
+            extra.append((stop, stop + 1, matches[k - 1][2]))
+    return sorted(matches + extra, key=lambda m: m[0]) if extra else matches
+
+
+def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, sentence_first: int) -> int:
+    """The product of the cues before the phrase (each turned by a negation), or 0."""
+    doc = article.doc
+    floor = max(sentence_first, start - _WINDOW)
+    if quote >= 0:
+        floor = max(floor, article.quotes[quote].first)
+    product, found = 1, False
+    for cue_start, cue_stop, cue in cues[bisect_left(cues, (floor,)):bisect_left(cues, (start,))]:
+        if cue_stop > start:
+            continue
+        if (article.quote_at[cue_start] >= 0) != (quote >= 0):
+            continue
+        value = cue.value
+        governed = article.call_value(cue_start)
+        if governed is not None:
+            value = governed
+        if value == 0:
+            return 0
+        if article.negated(cue_start, floor):
+            value = -value
+        product *= value
+        found = True
+    if _pressured(article, floor, start) is not None or (not found and quote >= 0 and _pressing_question(article, quote)):
+        found = True
+    if not found:
+        if article.negated(start, floor):
+            return -1  # "would not suspend arms sales", "no ceasefire"
+        before = range(max(floor, start - 3), start)
+        after = range(stop, min(len(doc), stop + 2))
+        asserted = any(doc.lower[t] in _AFFIRM_BEFORE for t in before) \
+            or any(doc.lower[t] in _AFFIRM_AFTER for t in after) \
+            or any(doc.lower[t] in _AFFIRM_BEFORE for t in range(start, stop))
+        return 1 if asserted else 0
+    return product
+
+
+def _pressing_question(article: _Article, quote: int) -> bool:
+    """"She asked if the PM would “…”", "he urged ministers to “…”": the quote presses for
+    what it names, so its phrases count as endorsed."""
+    doc = article.doc
+    first = article.quotes[quote].first
+    floor = doc.sentences[doc.sent[max(0, first - 1)]][0]
+    saw_link = False
+    for t in range(first - 2, max(floor, first - 12) - 1, -1):
+        word = doc.lower[t]
+        if word in ("if", "whether", "to"):
+            saw_link = True
+        elif word in _PRESSURE and saw_link:
+            return True
+    return False
+
+
+def _pressured(article: _Article, floor: int, start: int) -> int | None:
+    """The pressure verb in "urged Y to <phrase>", or None."""
+    doc = article.doc
+    saw_to = False
+    for t in range(start - 1, max(floor, start - _WINDOW) - 1, -1):
+        word = doc.lower[t]
+        if word == "to":
+            saw_to = True
+        elif word in _PRESSURE and saw_to and t + 1 < start and doc.lower[t + 1] != "to":
+            return t
+    return None
+
+
+def _holders(article: _Article, cues: list, start: int, floor: int) -> list[int | None]:
+    """Who holds the attitude toward the phrase at `start`, outside quotes."""
+    people = article.people
+    doc = article.doc
+    pressure = _pressured(article, floor, start)
+    scan_from = pressure if pressure is not None else start
+    window = cues[bisect_left(cues, (max(floor, start - _WINDOW),)):bisect_left(cues, (start,))]
+    first_cue = next((c[0] for c in window if c[1] <= start), start)
+    coordinated = first_cue > floor and doc.lower[first_cue - 1] == "and"
+    j = scan_from - 1
+    steps = 0
+    while j >= floor and steps < 40:
+        steps += 1
+        if article.quote_at[j] >= 0:
+            j -= 1
+            continue
+        m = people.ends_at.get(j)
+        if m is None:
+            j -= 1
+            continue
+        if m.possessive and first_cue - m.last <= 3:
+            return [_entity(people, m)]
+        if not m.possessive and (people.is_subject(m) or _relative(doc, m, first_cue)):
+            if m.kind == GROUP and coordinated:
+                j = m.begin - 1
+                continue  # "X said Israel had the right … and rejected calls": X rejected
+            if m.kind == GROUP:
+                owner = _group_owner(article, m, start)
+                if owner is not None:
+                    j = owner - 1
+                    continue
+                return [NOBODY]
+            return _with_listed(people, m)
+        j = m.begin - 1
+    return []
+
+
+def _relative(doc, m: Mention, first_cue: int) -> bool:
+    """"colleagues calling for", "MPs who have called for": the mention holds the cue."""
+    between = [doc.lower[t] for t in range(m.last, first_cue)]
+    if not between:
+        return doc.lower[first_cue].endswith("ing")
+    return between[0] in ("who", "which", "that") and len(between) <= 3
+
+
+def _group_owner(article: _Article, m: Mention, start: int) -> int | None:
+    """Where to look further for the person speaking through a group: "his party would",
+    "X said the party must", "X set out why the leadership was not"; None if no one."""
+    doc = article.doc
+    people = article.people
+    before = m.first - 1
+    if before >= 0 and doc.lower[before] in ("his", "her"):
+        owner = people.starts_at.get(before)
+        return owner.last if owner is not None and owner.entity is not None else None
+    k = before
+    while k >= 0 and m.first - k <= 3 and doc.lower[k] in ("why", "that", "the"):
+        k -= 1
+    if k < 0 or k == before and doc.lower[k] not in SPEECH_VERBS and doc.lower[k] not in _EXPLAIN:
+        return None
+    if doc.lower[k] in _EXPLAIN or (doc.lower[k] == "out" and k >= 1 and doc.lower[k - 1] in _EXPLAIN):
+        return k if doc.lower[k] != "out" else k - 1
+    if doc.lower[k] in SPEECH_VERBS and any(doc.lower[t] in _DEONTIC for t in range(m.last, start)):
+        return k
+    return None
+
+
+def _entity(people: People, m: Mention) -> int | None:
+    if m.kind == GROUP:
+        return NOBODY
+    return m.entity
+
+
+def _with_listed(people: People, m: Mention) -> list[int | None]:
+    """The holder and the people listed before it: "Sadiq Khan and Andy Burnham called …"."""
+    doc = people.doc
+    holders = [_entity(people, m)]
+    j = m.begin - 1
+    while j >= 1 and len(holders) < 6 and doc.lower[j] in ("and", ","):
+        other = people.ends_at.get(j - 1)
+        if other is None or other.kind != PERSON:
+            break
+        holders.append(other.entity)
+        j = other.begin - 1
+    return holders
+
+
+def _as_well_as(people: People, stop: int, end: int) -> list[int | None]:
+    """"…calling for a ceasefire, as well as A, B and C": A, B and C share the stance."""
+    doc = people.doc
+    for t in range(stop, min(end - 2, stop + 6)):
+        if doc.lower[t] == "as" and doc.lower[t + 1] == "well" and doc.lower[t + 2] == "as":
+            found = []
+            k = t + 3
+            while k < end and k - t < 40:
+                m = people.starts_at.get(k)
+                if m is not None and m.kind == PERSON:
+                    found.append(m.entity)
+                    k = m.last
+                    continue
+                if m is None and doc.lower[k] not in (",", "and") and not doc.word[k][:1].isupper() \
+                        and doc.lower[k] not in ("mayor", "leader", "minister", "secretary", "president"):
+                    break
+                k = m.last if m is not None else k + 1
+            return found
+    return []
+
+
+def _aggregate(people: People, evidence: list[_Evidence]) -> list[Stance]:
+    """One stance per person and topic: the sum of its sentences, each sentence's last clause."""
+    doc = people.doc
+    per_sentence: dict[tuple[int, str, int], _Evidence] = {}
+    for e in evidence:
+        key = (e.holder, e.topic, e.sentence)
+        kept = per_sentence.get(key)
+        if kept is None or (e.value != 0 and (kept.value == 0 or e.clause >= kept.clause)):
+            per_sentence[key] = e
+    totals: dict[tuple[int, str], list[_Evidence]] = {}
+    for e in per_sentence.values():
+        totals.setdefault((e.holder, e.topic), []).append(e)
+    stances = []
+    for (holder, topic), items in totals.items():
+        items.sort(key=lambda e: e.sentence)
+        total = sum(e.value for e in items)
+        label = _label(total)
+        sign = (total > 0) - (total < 0)
+        best = next((e for e in items if e.value == sign), items[0])
+        start, end = doc.sentence_span(best.sentence)
+        stances.append(Stance(
+            person=people.entities[holder].name, topic=topic, stance=label,
+            evidence=doc.text[start:end], start=start, end=end,
+        ))
+    return stances
+
