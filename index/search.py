@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from whoosh import qparser, query
+from whoosh import fields, qparser, query
 from whoosh.query import Query
 
 from .errors import QueryError
@@ -165,8 +165,9 @@ def date_bounds(value: str, today: date | None = None) -> tuple[datetime | None,
 
 def _date_range_syntax(match: re.Match[str], today: date | None) -> str:
     start, end = date_bounds(match.group(1), today)
-    low = start.strftime("%Y%m%d%H%M%S") if start else ""
-    high = end.strftime("%Y%m%d%H%M%S") if end else ""
+    # Whoosh's range syntax cannot leave an end open for a DATETIME field: use the extremes.
+    low = (start or datetime(1000, 1, 1)).strftime("%Y%m%d%H%M%S")
+    high = (end or datetime(9999, 12, 31, 23, 59, 59)).strftime("%Y%m%d%H%M%S")
     return f"date:[{low} TO {high}]"
 
 
@@ -246,7 +247,9 @@ class QueryCompiler:
 
     def __init__(self, schema, syntax: Syntax) -> None:
         self.syntax = syntax
-        self.parser = qparser.MultifieldParser(list(syntax.default_fields), schema)
+        # The parser knows only the fields a query may name; any other `name:` is reported.
+        visible = fields.Schema(**{name: schema[name] for name in syntax.fields})
+        self.parser = qparser.MultifieldParser(list(syntax.default_fields), visible)
         self.parser.add_plugin(qparser.FuzzyTermPlugin())
         # Keep unknown `field:` prefixes as fields so they can be reported, not searched as text.
         self.parser.remove_plugin_class(qparser.FieldsPlugin)
@@ -316,7 +319,8 @@ def bounded(q: query.MultiTerm, reader) -> Query:
         candidates = ((term, reader.doc_frequency(field, term)) for term in q._btexts(reader))
     top = heapq.nlargest(EXPANSION_LIMIT, candidates, key=lambda pair: pair[1])
     fieldobj = reader.schema[field]
-    return _any_of(field, (fieldobj.from_bytes(term) for term, _ in top), q.boost)
+    # Most expansions yield the index's bytes; FuzzyTerm yields decoded words.
+    return _any_of(field, (fieldobj.from_bytes(t) if isinstance(t, bytes) else t for t, _ in top), q.boost)
 
 
 def _first_line(error: object) -> str:

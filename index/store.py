@@ -255,24 +255,28 @@ class Store:
         if not batch.files and not batch.removed:
             return
         paths = batch.removed + [f.path for f in batch.files]
-        for name, docs in ((QUOTES, batch.quote_docs()), (ARTICLES, batch.article_docs())):
-            ix = whoosh_index.open_dir(str(self.index_dir), indexname=name)
-            try:
-                writer = ix.writer()
-            except whoosh_index.LockError:
-                raise IndexBusyError(BUSY) from None
-            try:
-                for path in paths:
-                    writer.delete_by_term("path", path)
-                for doc in docs:
-                    writer.update_document(**doc)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+        self._write(QUOTES, paths, batch.quote_docs())
+        self._write(ARTICLES, paths, batch.article_docs())
         report.removed.extend(batch.removed)
         for changed in batch.files:
             (report.updated if changed.updated else report.added).append(changed.path)
+
+    def _write(self, name: str, paths: list[str], docs: list[dict]) -> None:
+        """One commit to one index: the documents of `paths` replaced by `docs`."""
+        ix = whoosh_index.open_dir(str(self.index_dir), indexname=name)
+        try:
+            writer = ix.writer()
+        except whoosh_index.LockError:
+            raise IndexBusyError(BUSY) from None
+        try:
+            for path in paths:
+                writer.delete_by_term("path", path)
+            for doc in docs:
+                writer.update_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
 
     def _record_roots(self, add: list[Path], replace: list[Path] = ()) -> None:
         """Remember the folders indexed (a root inside another is not kept twice)."""
@@ -389,11 +393,12 @@ class Store:
         stance: str | None = None,
         article_ids: list[str] | None = None,
         limit: int | None = None,
+        kind: str | None = None,
     ) -> list[QuoteRecord]:
         """Quotes matching `query` (over the quote text; speaker:, topic:, stance:, kind:,
         date: work too), by a speaker (any of whose words match), on a topic, taking a
-        stance, from some articles. Best match first with a query; else newest article
-        first, in the order they appear.
+        stance, from some articles, of a kind ("speech" or "fragment"). Best match first
+        with a query; else newest article first, in the order they appear.
         """
         if (article_ids is not None and not article_ids) or limit == 0:
             return []
@@ -409,6 +414,8 @@ class Store:
                 parts.append(narrowed)
             if article_ids:
                 parts.append(wq.Or([wq.Term("article_id", aid) for aid in article_ids]))
+            if kind:
+                parts.append(wq.Term("kind", kind))
             combined = parts[0] if len(parts) == 1 else wq.And(parts)
             ranked = bool(query.strip()) and not isinstance(q, wq.Every)
             return view.fresh_quotes(combined, limit, ranked)

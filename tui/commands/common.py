@@ -1,0 +1,80 @@
+"""What the index-reading commands share: opening the Store, printing text and JSON.
+
+Text from articles reaches the terminal only as rich `Text` (never markup), and hits are
+highlighted by styling offsets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from newsx.index.store import Store
+
+HIT_STYLE = "bold reverse"
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def open_store(args: argparse.Namespace, *, build_seeds: bool = True) -> Store:
+    """The Store for --index/--config (or NEWSX_INDEX/NEWSX_CONFIG); its notice goes to stderr."""
+    from newsx.index.config import load_config
+    from newsx.index.store import Store
+
+    store = Store.open(args.index, load_config(args.config), build_seeds=build_seeds)
+    if store.notice:
+        print(f"newsx: {store.notice}", file=sys.stderr)
+    return store
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that never reads markup, emoji codes or "highlights" numbers in data."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+
+
+def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIT_STYLE) -> Text:
+    """`text` as plain Text with each (start, end) span styled."""
+    from rich.text import Text
+
+    result = Text(text)
+    for start, end in spans:
+        result.stylize(style, start, end)
+    return result
+
+
+def print_json(data: Any) -> None:
+    """Print `data` as JSON on stdout (dates as YYYY-MM-DD)."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=_plain)
+    sys.stdout.write("\n")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else "undated"
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -1,0 +1,87 @@
+"""The people in the articles matching a query, most mentioned first, with where they stand.
+
+    newsx people                      everyone in the index
+    newsx people 'ceasefire date:2023'
+    newsx people gaza --json          {"query": str, "people": [{"name", "role", "aliases",
+                                       "mentions", "quotes", "articles",
+                                       "stances": {topic: {"stance", "date": "YYYY-MM-DD" or null,
+                                                           "evidence"}}}]}
+
+Counts are over the matching articles; a person's stance on a topic is the one in the
+latest matching article that shows it, with that article's date and the evidence sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import positive_int
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="?", default="", metavar="QUERY", help="which articles (as in `newsx search`)")
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N people")
+    parser.add_argument("--json", action="store_true", help="print JSON (schema above)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .common import open_store
+
+    with open_store(args) as store:
+        people = store.people(args.query)[: args.limit]
+    if args.json:
+        _print_json(args.query, people)
+    else:
+        _print_people(people, _topic_labels(args))
+    return 0
+
+
+def _topic_labels(args: argparse.Namespace) -> dict[str, str]:
+    from newsx.index.config import load_config
+    from newsx.index.extract import load_topics
+
+    return {topic.id: topic.label for topic in load_topics(load_config(args.config))}
+
+
+def _print_json(query: str, people) -> None:
+    from .common import print_json
+
+    print_json({
+        "query": query,
+        "people": [
+            {
+                "name": p.name,
+                "role": p.role,
+                "aliases": p.aliases,
+                "mentions": p.mentions,
+                "quotes": p.quotes,
+                "articles": p.articles,
+                "stances": {
+                    topic: {"stance": stance, "date": when.isoformat() if when else None, "evidence": evidence}
+                    for topic, (stance, when, evidence) in p.stances.items()
+                },
+            }
+            for p in people
+        ],
+    })
+
+
+def _print_people(people, labels: dict[str, str]) -> None:
+    from rich.text import Text
+
+    from .common import console, day, plural
+
+    out = console()
+    for person in people:
+        text = Text(person.name, style="bold")
+        if person.role:
+            text.append(f", {person.role}")
+        text.append(
+            f"  {plural(person.mentions, 'mention')}, {plural(person.quotes, 'quote')}, "
+            f"{plural(person.articles, 'article')}",
+            style="dim",
+        )
+        out.print(text, soft_wrap=True)
+        for topic, (stance, when, _evidence) in sorted(person.stances.items()):
+            out.print(Text(f"  {labels.get(topic, topic)}: {stance} ({day(when)})"), soft_wrap=True)
+    out.print(Text(plural(len(people), "person") if len(people) == 1 else f"{len(people)} people", style="dim"))

@@ -1,0 +1,117 @@
+"""Print one article from the index: its header, its text, its people, quotes and stances.
+
+    newsx show ID            ID as `newsx search` prints it
+    newsx show ID --raw      also the lines removed from it as crawl boilerplate
+    newsx show ID --json     {"id", "path", "title", "outlet", "author", "url",
+                              "date": "YYYY-MM-DD" or null, "format", "summary", "body",
+                              "removed": [line, ...],
+                              "people": [{"name", "role", "aliases", "mentions"}],
+                              "quotes": [{"text", "speaker", "start", "end", "kind",
+                                          "stances": [{"topic", "stance"}]}],
+                              "stances": [{"person", "topic", "stance", "evidence"}]}
+
+An unknown ID is one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="the article's id")
+    parser.add_argument("--raw", action="store_true", help="also print the removed boilerplate lines")
+    parser.add_argument("--json", action="store_true", help="print JSON (schema above)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from newsx.index.errors import NewsxError
+
+    from .common import open_store
+
+    with open_store(args) as store:
+        indexed = store.article(args.id.strip())
+    if indexed is None:
+        raise NewsxError(f"no article with id {args.id!r} in the index (`newsx search` shows ids)")
+    if args.json:
+        _print_json(indexed)
+    else:
+        _print_article(indexed, raw=args.raw)
+    return 0
+
+
+def _print_json(indexed) -> None:
+    from .common import print_json
+
+    article, analysis = indexed.article, indexed.analysis
+    print_json({
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "url": article.url,
+        "date": article.date.isoformat() if article.date else None,
+        "format": article.source_format,
+        "summary": article.summary,
+        "body": article.body,
+        "removed": article.removed,
+        "people": [
+            {"name": p.name, "role": p.role, "aliases": p.aliases, "mentions": p.mentions} for p in analysis.people
+        ],
+        "quotes": [
+            {
+                "text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "kind": q.kind,
+                "stances": [{"topic": topic, "stance": stance} for topic, stance in q.stances],
+            }
+            for q in analysis.quotes
+        ],
+        "stances": [
+            {"person": s.person, "topic": s.topic, "stance": s.stance, "evidence": s.evidence}
+            for s in analysis.stances
+        ],
+    })
+
+
+def _print_article(indexed, raw: bool) -> None:
+    from rich.text import Text
+
+    from .common import console, day, plural
+
+    article, analysis = indexed.article, indexed.analysis
+    out = console()
+
+    def line(text: str = "", style: str = "") -> None:
+        out.print(Text(text, style=style), soft_wrap=True)
+
+    line(article.title or "(untitled)", "bold")
+    line(" · ".join(part for part in (article.outlet, article.author, day(article.date)) if part), "dim")
+    for label, value in (("url", article.url), ("file", article.path), ("id", article.id)):
+        if value:
+            line(f"{label}: {value}", "dim")
+    line()
+    for paragraph in article.body.split("\n"):
+        line(paragraph)
+    line()
+    line(f"People ({len(analysis.people)})", "bold")
+    for person in analysis.people:
+        text = Text("  ").append(person.name, style="bold")
+        if person.role:
+            text.append(f", {person.role}")
+        text.append(f"  {plural(person.mentions, 'mention')}", style="dim")
+        out.print(text, soft_wrap=True)
+    speech = [q for q in analysis.quotes if q.kind == "speech"]
+    line(f"Quotes ({len(speech)}, and {plural(len(analysis.quotes) - len(speech), 'fragment')})", "bold")
+    for quote in speech:
+        text = Text("  “").append(quote.text).append("” — ")
+        text.append(quote.speaker or "unnamed source", style="italic")
+        out.print(text, soft_wrap=True)
+    line(f"Stances ({len(analysis.stances)})", "bold")
+    for stance in analysis.stances:
+        out.print(Text("  ").append(stance.person, style="bold").append(f" {stance.stance} {stance.topic}"),
+                  soft_wrap=True)
+        line(f"    {stance.evidence}", "dim")
+    if raw:
+        line(f"Removed as boilerplate ({plural(len(article.removed), 'line')})", "bold")
+        for removed in article.removed:
+            line(f"  {removed}", "dim")
