@@ -8,6 +8,7 @@ the UI thread, are the only code that updates widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -568,26 +569,27 @@ class ExploreScreen(Screen):
             parts.append(stance_label(self.filters.topic, self.filters.stance, self.labels))
         return "Quotes — " + "; ".join(parts) if parts else None
 
-    def _export_to(self, path_text: str | None, text: str, count: int, overwrite: bool = False) -> None:
-        from pathlib import Path
+    def _export_to(self, name: str | None, text: str, count: int, overwrite: bool = False) -> None:
+        """Write the export; when the file exists, ask before replacing it."""
+        from ..export import ExportExistsError, write_export
 
-        from ..export import write_export
-
-        if not path_text:
+        if not name:
             return
-        path = Path(path_text).expanduser()
-        if path.exists() and not overwrite:
-            self.app.push_screen(
-                ConfirmScreen(f"{path} already exists. Replace it?"),
-                lambda yes: self._export_to(path_text, text, count, overwrite=True) if yes else None,
-            )
-            return
+        path = Path(name).expanduser()
         try:
             write_export(path, text, overwrite=overwrite)
-        except (OSError, NewsxError) as exc:
-            self.notify(f"Could not write {path}: {exc}", severity="error", markup=False)
+        except ExportExistsError:
+            self.app.push_screen(
+                ConfirmScreen(f"{path} already exists. Replace it?"),
+                lambda yes: self._export_to(name, text, count, overwrite=True)
+                if yes
+                else self.notify(f"Kept {path} as it was.", title="Export", markup=False),
+            )
             return
-        self.notify(f"Wrote {plural(count, 'quote')} to {path}", markup=False)
+        except NewsxError as exc:
+            self.notify(str(exc), title="Export", severity="error", markup=False)
+            return
+        self.notify(f"Wrote {plural(count, 'quote')} to {path}", title="Export", markup=False)
 
     # -- filters
 
@@ -644,10 +646,13 @@ class ExploreScreen(Screen):
             self._remove_filter(self.filter_order[-1])
 
     def action_toggle_people(self) -> None:
-        shown = not self.sidebar_shown
-        self._show_sidebar(shown)
-        if shown:
-            self.query_one(PeopleList).focus()
+        """Show the people pane and focus it; from the people pane, hide it."""
+        people = self.query_one(PeopleList)
+        if self.sidebar_shown and self.focused is people:
+            self._show_sidebar(False)
+        else:
+            self._show_sidebar(True)
+            people.focus()
 
     def action_stance_filter(self) -> None:
         self._show_sidebar(True)
