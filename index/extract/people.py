@@ -306,6 +306,8 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
     if len(tokens) > 1 and tokens[0] == sentence_first and doc.lower[tokens[0]] not in FIRST_NAMES \
             and doc.lower[tokens[0]].endswith(("ed", "ing", "ly")):
         tokens.pop(0)
+    while len(tokens) > 2 and _given_name(doc.word[tokens[1]]) and _weak(doc.lower[tokens[0]]):
+        tokens.pop(0)  # "On Tuesday Nadia Khan", "Israeli Benjamin Netanyahu"
     if not tokens:
         return None
     split = -1
@@ -326,8 +328,9 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
         run.role_plural = doc.lower[prefix[end_title]] in PLURAL_ROLE_HEADS
         run.head = prefix[0]
     run.possessive = strip_possessive(doc.word[last - 1])[1] or _plural_possessive(doc, last)
-    run.words = tuple(strip_possessive(doc.word[t])[0] for t in name)
-    run.blocked = _blocked([w for w in run.words if w.lower() not in NAME_PARTICLES], run.honorific is not None)
+    run.words = tuple(strip_possessive(doc.between(name[0], last))[0].split())  # keeps initials' stops
+    core = [w.rstrip(".") for w in run.words if w.lower() not in NAME_PARTICLES]
+    run.blocked = _blocked(core, run.honorific is not None)
     if run.honorific is None and _role_head(doc.lower[name[-1]]) and all(
             _roleish_word(doc.lower[t]) for t in name[:-1]):
         return None  # a title on its own ("Prime Minister"): a description, found elsewhere
@@ -342,9 +345,13 @@ def _blocked(words: list[str], honorific: bool) -> bool:
     if len(lower) > 1 and lower[-1] in STRUCTURE_WORDS and not honorific:
         return True  # Charlotte Street, Victoria Park
     starts_with_name = (len(lower) > 1 or honorific) and lower[0] in FIRST_NAMES
-    weak = any(w in WEAK_WORDS or w in PLACES or w in DEMONYMS or w in MONTHS_DAYS
-               or (w.endswith("s") and w[:-1] in DEMONYMS) for w in lower)
-    return weak and not starts_with_name and not honorific
+    return any(_weak(w) for w in lower) and not starts_with_name and not honorific
+
+
+def _weak(lower: str) -> bool:
+    """A place, nationality, date or place-name word: part of a name only after a given name."""
+    return lower in WEAK_WORDS or lower in PLACES or lower in DEMONYMS or lower in MONTHS_DAYS \
+        or (lower.endswith("s") and lower[:-1] in DEMONYMS)
 
 
 # -- evidence that a run is a person ------------------------------------------------

@@ -1,0 +1,222 @@
+"""Quotes and who said them: the quote-mark state machine and the attribution rules,
+each on paragraphs written for the convention (not taken from the seeds)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsx.index.extract import analyze
+from newsx.index.model import Article
+
+
+def quotes_of(body: str, day: datetime.date | None = None) -> list[tuple[str, str | None]]:
+    analysis = analyze(Article(id="t", path="t.txt", body=body, date=day))
+    for q in analysis.quotes:
+        assert body[q.start:q.end] == q.text
+    return [(q.text, q.speaker) for q in analysis.quotes]
+
+
+def texts(body: str) -> list[str]:
+    return [text for text, _ in quotes_of(body)]
+
+
+# -- the quote-mark state machine ----------------------------------------------------
+
+def test_curly_quote_text_excludes_marks_and_its_trailing_comma():
+    assert texts("“We will win this,” she said.") == ["We will win this"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    body = "Starmer’s aides don’t expect Hamas’ leaders to agree, and the ’90s are long gone."
+    assert texts(body) == []
+
+
+def test_british_single_quotes_with_apostrophes_and_a_plural_possessive_inside():
+    body = "‘I don’t think the parents’ concerns were heard,’ said Maria Lopez."
+    assert texts(body) == ["I don’t think the parents’ concerns were heard"]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    assert texts("“He told me ‘never again’ and left,” she said.") == ["He told me ‘never again’ and left"]
+    assert texts("‘He just said “no” to me,’ she said.") == ["He just said “no” to me"]
+
+
+def test_stray_doubled_mark_after_a_colon_is_survived():
+    body = "Lee replied:”“I don’t agree with a complete ban.\n\n“That would include defensive arms.”"
+    assert texts(body) == ["I don’t agree with a complete ban.", "That would include defensive arms."]
+
+
+def test_unbalanced_opening_mark_runs_to_the_end_of_its_paragraph_only():
+    body = "She said “we are not leaving\n\nThe council met on Monday."
+    assert texts(body) == ["we are not leaving"]
+
+
+def test_straight_quotes_and_inch_marks():
+    assert texts('The 12" screen was "too small", he said.') == ["too small"]
+
+
+def test_quote_opened_in_one_paragraph_continues_when_the_next_reopens():
+    body = ("Jane Porter said: “The first part of the plan is ready.\n\n"
+            "“The second part will follow in spring.”\n\n"
+            "“We are on track.”")
+    assert quotes_of(body) == [
+        ("The first part of the plan is ready.", "Jane Porter"),
+        ("The second part will follow in spring.", "Jane Porter"),
+        ("We are on track.", "Jane Porter"),
+    ]
+
+
+def test_short_scare_quotes_are_fragments_but_short_sentences_are_speech():
+    analysis = analyze(Article(id="t", path="t", body=(
+        "The minister called the report “deeply flawed” on Tuesday.\n\n“No.”\n\n"
+        "“Nobody wants that,” he said.")))
+    kinds = {q.text: q.kind for q in analysis.quotes}
+    assert kinds == {"deeply flawed": "fragment", "No.": "speech", "Nobody wants that": "speech"}
+
+
+# -- attribution ---------------------------------------------------------------------
+
+def test_colon_lead_in():
+    assert quotes_of("Health secretary Wes Streeting told the BBC: “The NHS is broken.”") == [
+        ("The NHS is broken.", "Wes Streeting")]
+
+
+def test_trailing_name_said_and_said_name_inversion():
+    body = ("“We need more nurses,” Priya Shah said.\n\n"
+            "“And more doctors,” said Tom Bell, a surgeon at the hospital.")
+    assert quotes_of(body) == [("We need more nurses", "Priya Shah"), ("And more doctors", "Tom Bell")]
+
+
+def test_according_to_before_and_after_the_quote():
+    body = ("According to Dr Sarah Jones, “the data is clear”.\n\n"
+            "“Cases are falling”, according to Professor Alan Reid.")
+    assert quotes_of(body) == [("the data is clear", "Sarah Jones"), ("Cases are falling", "Alan Reid")]
+
+
+def test_split_quote_keeps_its_speaker():
+    body = "“I don’t think that’s right,” Nadia Khan said, “and I never will.”"
+    assert quotes_of(body) == [("I don’t think that’s right", "Nadia Khan"), ("and I never will.", "Nadia Khan")]
+
+
+def test_pronoun_goes_to_the_last_speaker_of_that_gender():
+    body = ("Emma Lowe said the talks had failed. Her deputy, Mark Reyes, disagreed.\n\n"
+            "“We were so close,” she said.\n\n"
+            "“There is still time,” he said.")
+    assert quotes_of(body) == [("We were so close", "Emma Lowe"), ("There is still time", "Mark Reyes")]
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker():
+    body = ("Shadow home secretary Chris Philp said the government must act. "
+            "He added: “They have lost control.”\n\n"
+            "“This cannot go on.”")
+    assert quotes_of(body) == [("They have lost control.", "Chris Philp"), ("This cannot go on.", "Chris Philp")]
+
+
+def test_tweet_quoted_with_its_platform():
+    body = "In a post on X, Labour MP Diane Abbott wrote: “This is a disgrace.”"
+    assert quotes_of(body) == [("This is a disgrace.", "Diane Abbott")]
+
+
+def test_role_description_is_the_person_the_article_gives_that_role():
+    body = ("Sadiq Khan, the Mayor of London, opened the station.\n\n"
+            "“This is a great day for the city,” the mayor told reporters.")
+    assert quotes_of(body)[0][1] == "Sadiq Khan"
+
+
+def test_title_is_resolved_from_the_offices_table_by_the_article_date():
+    body = "The Prime Minister said: “We will rebuild the country.”"
+    assert quotes_of(body, datetime.date(2024, 11, 20)) == [("We will rebuild the country.", "Keir Starmer")]
+    assert quotes_of(body, datetime.date(2023, 3, 1)) == [("We will rebuild the country.", "Rishi Sunak")]
+    assert quotes_of(body) == [("We will rebuild the country.", None)]
+
+
+def test_an_untied_title_as_speaker_is_the_person_just_named():
+    body = ("Shadow cabinet member Lucy Marsh spoke to colleagues on Monday.\n\n"
+            "The shadow transport secretary argued that “the network is failing”.")
+    assert quotes_of(body)[0][1] == "Lucy Marsh"
+
+
+@pytest.mark.parametrize("source", [
+    "a government source told reporters",
+    "a Downing Street spokesman said",
+    "the Foreign Office said in a statement",
+    "Hamas said",
+    "officials said",
+])
+def test_unnamed_sources_and_organisations_leave_the_speaker_empty(source):
+    body = f"Minister Tom Evans visited Leeds.\n\n“Nothing has been decided,” {source}."
+    assert quotes_of(body) == [("Nothing has been decided", None)]
+
+
+def test_a_source_close_to_a_named_person_is_not_that_person():
+    body = "“He is furious,” a source close to the Prime Minister said."
+    assert quotes_of(body, datetime.date(2024, 11, 20)) == [("He is furious", None)]
+
+
+def test_the_speaker_is_the_subject_not_the_person_spoken_to():
+    body = "Italian prime minister Giorgia Meloni told Olaf Scholz it was “vital that we act together”."
+    assert quotes_of(body)[0][1] == "Giorgia Meloni"
+
+
+def test_relative_clause_after_a_name_keeps_the_name_as_speaker():
+    body = "The plan was criticised by Tory MSP Murdo Fraser, who said: “This is grandstanding.”"
+    assert quotes_of(body) == [("This is grandstanding.", "Murdo Fraser")]
+
+
+def test_participle_lead_in_takes_the_sentence_subject():
+    body = "Kemi Badenoch said ministers must “act now”, adding: “We cannot wait for another report.”"
+    assert quotes_of(body)[1] == ("We cannot wait for another report.", "Kemi Badenoch")
+
+
+def test_pull_quote_heading_repeating_a_later_quote_is_dropped():
+    body = ("‘We are out of time’\n\n"
+            "Climate envoy Ana Ruiz said at the summit: “We are out of time, and everyone here knows it.”")
+    assert quotes_of(body) == [("We are out of time, and everyone here knows it.", "Ana Ruiz")]
+
+
+def test_dash_attribution_after_a_quote():
+    assert quotes_of("“The plan is reckless” – Yvette Cooper") == [("The plan is reckless", "Yvette Cooper")]
+
+
+# -- hostile text ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "[bold]Keir Starmer[/bold] said: “[/]” and [link=https://x]“click”[/link]",
+    "Mr \x1b[31mRed\x1b[0m said “\x1b]52;c;aGk=\x07”",
+    "“" * 500 + "”" * 499,
+    "’" * 300 + "‘" * 300,
+    "Mr", "said", "“", "Sir Keir", "the Prime Minister", "\n\n\n", "",
+])
+def test_markup_escapes_and_broken_marks_are_just_text(body):
+    analysis = analyze(Article(id="t", path="t", body=body, date=datetime.date(2024, 11, 20)))
+    for q in analysis.quotes:
+        assert body[q.start:q.end] == q.text
+    for person in analysis.people:
+        assert all(0 <= a < b <= len(body) for a, b in person.spans)
+
+
+_PIECES = list("“”\"‘’' abcMrSK.,:;()\n-–[]/") + [
+    "said ", "Sir ", "he ", "she ", "Keir ", "Starmer", "Mr ", "the Prime Minister ", "ceasefire ",
+    "Gaza ", "called for ", "not ", "but ", "according to ", "who ", ", adding: ", "urged ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+def test_any_text_analyses_and_every_offset_slices_to_its_text(body):
+    analysis = analyze(Article(id="t", path="t", body=body))
+    for q in analysis.quotes:
+        assert body[q.start:q.end] == q.text and q.text.strip()
+    for s in analysis.stances:
+        assert body[s.start:s.end] == s.evidence
+
+
+def test_a_five_megabyte_line_and_a_huge_word_complete():
+    line = "Sir Keir said “we back a ceasefire in Gaza” and " * 110_000
+    word = "A" + "b" * 100_000 + " " + "C" + "d" * 100_000 + " said"
+    assert len(analyze(Article(id="t", path="t", body=line)).quotes) == 110_000
+    assert analyze(Article(id="t", path="t", body=word)).quotes == []

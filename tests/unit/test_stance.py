@@ -1,0 +1,158 @@
+"""Stances toward topics: cues, negation, contrast, who holds a stance in reported
+speech, quotes' own stances, topic context; and the topics table itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsx.index.config import Config
+from newsx.index.errors import ConfigError
+from newsx.index.extract import analyze, load_topics
+from newsx.index.model import Article
+
+GAZA = "The war in Gaza entered its second month as Israel continued its strikes.\n\n"
+UKRAINE = "Russia's war in Ukraine has lasted three years.\n\n"
+
+
+def stances_of(body: str) -> dict[tuple[str, str], str]:
+    analysis = analyze(Article(id="t", path="t.txt", body=body))
+    for s in analysis.stances:
+        assert body[s.start:s.end] == s.evidence
+    return {(s.person, s.topic): s.stance for s in analysis.stances}
+
+
+def decided(body: str) -> dict[tuple[str, str], str]:
+    return {k: v for k, v in stances_of(body).items() if v != "neutral"}
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Nadia Khan called for a ceasefire.", "support"),
+    ("Nadia Khan has resisted calls for a full ceasefire.", "oppose"),
+    ("Nadia Khan backed calls for a humanitarian pause instead.", "oppose"),
+    ("Nadia Khan refused to back a ceasefire.", "oppose"),
+    ("Nadia Khan did not back a ceasefire.", "oppose"),
+    ("Nadia Khan urged the government to agree an immediate ceasefire.", "support"),
+    ("Nadia Khan said there must be a ceasefire now.", "support"),
+])
+def test_cues_and_negation_set_the_stance(sentence, stance):
+    assert decided(GAZA + sentence) == {("Nadia Khan", "ceasefire"): stance}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nadia Khan repeatedly declined to support calls for a ceasefire.",
+    "Nadia Khan would not say whether she backs a ceasefire.",
+    "Nadia Khan said she understands calls for a ceasefire.",
+    "Nadia Khan is under growing pressure to call for a ceasefire.",
+    "Nadia Khan discussed the ceasefire with officials.",
+])
+def test_doubt_and_others_calls_are_not_a_stance(sentence):
+    assert decided(GAZA + sentence) == {}
+
+
+def test_after_but_the_later_clause_wins():
+    body = GAZA + ("Omar Reid told colleagues calling for a ceasefire that he understood them, "
+                   "but explained why the party was not calling for one.")
+    assert decided(body) == {("Omar Reid", "ceasefire"): "oppose"}
+
+
+def test_the_person_urged_holds_no_stance_the_urgers_do():
+    body = GAZA + "More than 200 councillors urged Sir Keir Starmer and Angela Rayner to back a ceasefire."
+    assert decided(body) == {}
+
+
+def test_a_possessive_holds_a_nominal_stance():
+    body = GAZA + "Ten councillors resigned over Sir Keir Starmer’s decision not to push for a ceasefire."
+    assert decided(body) == {("Keir Starmer", "ceasefire"): "oppose"}
+
+
+def test_people_listed_after_as_well_as_share_the_stance():
+    body = GAZA + ("Eighteen shadow ministers have called for a ceasefire, as well as London mayor "
+                   "Sadiq Khan and Greater Manchester mayor Andy Burnham.")
+    assert decided(body) == {("Sadiq Khan", "ceasefire"): "support", ("Andy Burnham", "ceasefire"): "support"}
+
+
+def test_a_leader_speaks_for_his_party():
+    body = UKRAINE + ("Sir Ed Davey said his party would support sending British troops to Ukraine "
+                      "as peacekeepers.")
+    assert decided(body) == {("Ed Davey", "ukraine-troops"): "support"}
+
+
+def test_coordinated_verb_belongs_to_the_speaker_not_the_country_in_between():
+    body = "Rishi Sunak said Israel had the right to defend itself and rejected calls for a ceasefire in Gaza."
+    assert decided(body) == {("Rishi Sunak", "ceasefire"): "oppose"}
+
+
+def test_rejecting_what_the_other_side_wants_supports_the_topic():
+    body = "Jeremy Corbyn, who has long opposed arms exports to Israel, spoke at the rally."
+    assert decided(body) == {("Jeremy Corbyn", "arms-ban"): "support"}
+
+
+def test_rhetorical_negative_question_is_not_a_negation():
+    body = GAZA + "Maya Lund asked: “Don’t we need to see an end to all arms sales to Israel?”"
+    assert decided(body) == {("Maya Lund", "arms-ban"): "support"}
+
+
+def test_a_quote_carries_its_speakers_stance_and_its_own():
+    body = GAZA + "Maya Lund said: “I don’t agree with a complete ban on arms sales.”"
+    analysis = analyze(Article(id="t", path="t", body=body))
+    assert analysis.quotes[0].stances == [("arms-ban", "oppose")]
+    assert {(s.person, s.stance) for s in analysis.stances} == {("Maya Lund", "oppose")}
+
+
+def test_a_question_pressing_someone_counts_for_the_asker():
+    body = GAZA + ("She asked the minister. Zoe Hart then asked if the government would “end its complicity "
+                   "by banning all arms sales to Israel”.")
+    assert decided(body) == {("Zoe Hart", "arms-ban"): "support"}
+
+
+def test_a_topic_needs_its_context_so_a_ukraine_ceasefire_is_not_a_gaza_one():
+    body = GAZA + UKRAINE + "Volodymyr Zelenskyy called for a ceasefire with Russia."
+    assert decided(body) == {}
+    assert decided("Ahmed Saleh called for a ceasefire in the Sudan talks.") == {}
+
+
+def test_troops_ruled_out():
+    body = "The US defence secretary, Pete Hegseth, ruled out sending American troops to Ukraine."
+    assert decided(body) == {("Pete Hegseth", "ukraine-troops"): "oppose"}
+
+
+def test_evidence_is_the_sentence_and_one_stance_per_person_and_topic():
+    body = GAZA + ("Nadia Khan called for a ceasefire on Monday. On Tuesday Nadia Khan again called for a "
+                   "ceasefire. On Wednesday Ms Khan wavered, saying she did not back a ceasefire.")
+    analysis = analyze(Article(id="t", path="t", body=body))
+    [stance] = analysis.stances
+    assert (stance.person, stance.topic, stance.stance) == ("Nadia Khan", "ceasefire", "support")
+    assert stance.evidence == "Nadia Khan called for a ceasefire on Monday."
+
+
+# -- the topics table ------------------------------------------------------------------
+
+def test_the_bundled_topics():
+    topics = {t.id: t for t in load_topics()}
+    assert set(topics) == {"ceasefire", "arms-ban", "ukraine-troops"}
+    assert all(t.label and t.description and t.keywords and t.support for t in topics.values())
+
+
+def _config(tmp_path, text: str, topics: list, replace: bool = False) -> Config:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return Config(path=path, topics=topics, replace_topics=replace)
+
+
+def test_config_topics_extend_or_replace_the_bundled_ones(tmp_path):
+    heat = {"id": "heat-pumps", "label": "Heat pumps", "keywords": ["heat pump*"],
+            "support": ["heat pump*"], "oppose": ["gas boiler*"]}
+    config = _config(tmp_path, "topics: []\n", [heat])
+    assert [t.id for t in load_topics(config)] == ["ceasefire", "arms-ban", "ukraine-troops", "heat-pumps"]
+    only = load_topics(_config(tmp_path, "topics: []\n", [heat], replace=True))
+    assert [t.id for t in only] == ["heat-pumps"]
+    body = "Ruth Gale called for heat pumps in every new home."
+    stances = analyze(Article(id="t", path="t", body=body), topics=only).stances
+    assert [(s.person, s.topic, s.stance) for s in stances] == [("Ruth Gale", "heat-pumps", "support")]
+
+
+def test_a_topic_without_keywords_names_the_file_and_line(tmp_path):
+    text = "replace_topics: false\ntopics:\n  - id: heat\n    label: Heat\n"
+    config = _config(tmp_path, text, [{"id": "heat", "label": "Heat"}])
+    with pytest.raises(ConfigError, match=rf"{tmp_path / 'config.yaml'}:3: `keywords` is required"):
+        load_topics(config)

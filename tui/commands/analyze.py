@@ -1,0 +1,90 @@
+"""Extract people, quotes and stances from article files, without indexing them.
+
+    newsx analyze FILE...           a readable summary per article
+    newsx analyze FILE... --json    {"articles": [{"path", "people", "quotes", "stances"}]}
+                                    with "path" as given, and quote offsets into the body
+                                    as `newsx show` prints it
+
+Files that cannot be read are reported on stderr, one line each, and the exit status
+is then 1; the others are still analysed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article files in any format newsx reads")
+    parser.add_argument("--json", action="store_true", help="print JSON (the extraction scorer's schema)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from newsx.index.clean import load_rules
+    from newsx.index.config import load_config
+    from newsx.index.corpus import load_file
+    from newsx.index.extract import analysis_json, analyze, load_offices, load_topics
+
+    from .common import console, print_json
+
+    config = load_config(args.config)
+    rules = load_rules(config.boilerplate)
+    topics, offices = load_topics(config), load_offices(config)
+    labels = {t.id: t.label for t in topics}
+    out = None if args.json else console()
+    articles = []
+    problems = 0
+    for name in args.files:
+        result = load_file(name, rules)
+        for problem in result.problems:
+            print(f"newsx: {problem}", file=sys.stderr)
+            problems += 1
+        for article in result.articles:
+            analysis = analyze(article, topics, offices)
+            if out is None:
+                articles.append(analysis_json(article, analysis, name))
+            else:
+                _summary(out, name, article, analysis, labels)
+    if out is None:
+        print_json({"articles": articles})
+    return 1 if problems else 0
+
+
+def _summary(out, name: str, article, analysis, labels: dict[str, str]) -> None:
+    """One article's people, quotes and stances; article text only ever as plain Text."""
+    from rich.text import Text
+
+    from .common import day, plural
+
+    def print(text: Text) -> None:
+        out.print(text, soft_wrap=True)
+
+    heading = Text(name, style="bold")
+    heading.append("  " + " · ".join(x for x in (article.title, article.outlet, day(article.date)) if x), style="dim")
+    print(heading)
+    print(Text(f"  People ({len(analysis.people)})", style="bold"))
+    for person in analysis.people:
+        line = Text("    ").append(person.name, style="bold")
+        if person.role:
+            line.append(f", {person.role}")
+        line.append(f"  {plural(person.mentions, 'mention')}", style="dim")
+        if person.aliases:
+            line.append(f"; also {', '.join(person.aliases)}", style="dim")
+        print(line)
+    speech = [q for q in analysis.quotes if q.kind == "speech"]
+    fragments = len(analysis.quotes) - len(speech)
+    print(Text(f"  Quotes ({len(speech)}, and {plural(fragments, 'fragment')})", style="bold"))
+    for quote in speech:
+        line = Text("    “").append(quote.text).append("” — ")
+        line.append(quote.speaker or "unnamed source", style="italic")
+        print(line)
+    decided = [s for s in analysis.stances if s.stance != "neutral"]
+    print(Text(f"  Stances ({len(decided)})", style="bold"))
+    for stance in decided:
+        verb = "supports" if stance.stance == "support" else "opposes"
+        line = Text("    ").append(stance.person, style="bold").append(f" {verb} ")
+        line.append(labels.get(stance.topic, stance.topic), style="green" if stance.stance == "support" else "red")
+        print(line)
+        print(Text(f"      {stance.evidence}", style="dim"))
+    print(Text())
