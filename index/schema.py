@@ -19,7 +19,7 @@ from whoosh.analysis import StemmingAnalyzer
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ARTICLES = "articles"
 QUOTES = "quotes"
@@ -29,16 +29,20 @@ def _keyword(stored: bool = False, scorable: bool = False) -> fields.KEYWORD:
     return fields.KEYWORD(stored=stored, lowercase=True, commas=True, scorable=scorable)
 
 
-def _text(stored: bool = True, boost: float = 1.0) -> fields.TEXT:
-    # chars=True keeps each token's character offsets, so highlights come from the
-    # postings instead of re-tokenizing the stored text (design.md §5).
-    return fields.TEXT(stored=stored, analyzer=StemmingAnalyzer(), chars=True, field_boost=boost)
+def _text(boost: float = 1.0, chars: bool = False) -> fields.TEXT:
+    return fields.TEXT(stored=True, analyzer=StemmingAnalyzer(), chars=chars, field_boost=boost)
+
+
+def _sortdate() -> fields.COLUMN:
+    # YYYYMMDD, 0 when undated: a column only (Whoosh sorts a missing DATETIME first,
+    # and a NUMERIC field would also index eight trie terms per document for nothing).
+    return fields.COLUMN(columns.NumericColumn("I"))
 
 
 def articles_schema() -> fields.Schema:
     """One document per article."""
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True, unique=True, sortable=True),
         path=fields.ID(stored=True, sortable=True),
         fingerprint=fields.ID(stored=True, sortable=True),
         title=_text(boost=2.0),
@@ -46,9 +50,10 @@ def articles_schema() -> fields.Schema:
         author=_keyword(stored=True),
         url=fields.STORED(),
         date=fields.DATETIME(stored=True),
-        # YYYYMMDD, 0 when undated: Whoosh sorts a missing DATETIME first.
-        sortdate=fields.NUMERIC(int, bits=32, sortable=True),
-        body=_text(),
+        sortdate=_sortdate(),
+        # chars=True keeps each token's character offsets, so highlights come from the
+        # postings instead of re-tokenizing the stored text (design.md §5).
+        body=_text(chars=True),
         person=_keyword(scorable=True),
         speaker=_keyword(),
         topic=_keyword(),
@@ -71,7 +76,7 @@ def quotes_schema() -> fields.Schema:
         article_id=fields.ID(stored=True),
         path=fields.ID(stored=True),
         # The article's fingerprint: a quote whose article has another is stale.
-        fingerprint=fields.ID(stored=True),
+        fingerprint=fields.STORED(),
         text=_text(),
         speaker=_keyword(stored=True),
         role=fields.STORED(),
@@ -82,7 +87,7 @@ def quotes_schema() -> fields.Schema:
         stance=_keyword(),
         stances=fields.STORED(),
         date=fields.DATETIME(stored=True),
-        sortdate=fields.NUMERIC(int, bits=32, sortable=True),
+        sortdate=_sortdate(),
         title=fields.STORED(),
         outlet=fields.STORED(),
         url=fields.STORED(),

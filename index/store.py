@@ -272,7 +272,9 @@ class Store:
             for path in paths:
                 writer.delete_by_term("path", path)
             for doc in docs:
-                writer.update_document(**doc)
+                # update_document also replaces an article filed under another path
+                # (one file reached by two names).
+                (writer.update_document if name == ARTICLES else writer.add_document)(**doc)
         except BaseException:
             writer.cancel()
             raise
@@ -412,13 +414,26 @@ class Store:
             narrowed = filter_query(Filters(topic=topic, stance=stance), view.quote_facets, quotes=True)
             if narrowed is not None:
                 parts.append(narrowed)
-            if article_ids:
-                parts.append(wq.Or([wq.Term("article_id", aid) for aid in article_ids]))
             if kind:
                 parts.append(wq.Term("kind", kind))
+            docs = None if article_ids is None else view.quotes_of(article_ids)
+            if docs is not None and not docs:
+                return []
             combined = parts[0] if len(parts) == 1 else wq.And(parts)
             ranked = bool(query.strip()) and not isinstance(q, wq.Every)
-            return view.fresh_quotes(combined, limit, ranked)
+            return view.fresh_quotes(combined, limit, ranked, docs)
+
+    def article_ids(self, query: str = "", *, filters: Filters | None = None) -> list[str]:
+        """The ids of all the articles matching `query` and `filters`, newest first.
+
+        Builds no hits, so it is cheap for any number of matches: the way to narrow
+        `quotes(article_ids=...)` to a search's articles.
+        """
+        with self._lock:
+            view = self.view
+            ids, dates = view.column("id"), view.column("sortdate")
+            docs = self._matching_docs(view, query, filters)
+            return [ids[n] for n in sorted(docs, key=lambda n: dates[n], reverse=True)]
 
     def people(self, query: str = "", *, filters: Filters | None = None) -> list[PersonSummary]:
         """The people in the matching articles, most mentioned first, with their quote
@@ -527,12 +542,22 @@ class _View:
             self._filters[key] = set(searcher.docs_for_query(filter_query(filters, facets, quotes=quotes)))
         return self._filters[key]
 
-    def fresh_quotes(self, q, limit: int | None, ranked: bool) -> list[QuoteRecord]:
-        """The quotes matching `q` whose article is indexed with the same fingerprint."""
+    def quotes_of(self, article_ids: list[str]) -> set[int]:
+        """The quote documents of these articles."""
+        reader = self.quotes.reader()
+        docs: set[int] = set()
+        for article_id in article_ids:
+            if reader.doc_frequency("article_id", article_id):
+                docs.update(reader.postings("article_id", article_id).all_ids())
+        return docs
+
+    def fresh_quotes(self, q, limit: int | None, ranked: bool, docs: set[int] | None) -> list[QuoteRecord]:
+        """The quotes matching `q` (among `docs`, when given) whose article is indexed
+        with the same fingerprint."""
         fetch = limit
         while True:
             options = {} if ranked else {"sortedby": "sortdate", "reverse": True}
-            results = self.quotes.search(q, limit=fetch, **options)
+            results = self.quotes.search(q, limit=fetch, filter=docs, **options)
             records = [
                 quote_from_document(hit.fields())
                 for hit in results

@@ -242,3 +242,15 @@ def test_article_returns_the_text_and_analysis(seeds):
     assert any(p.name == "Keir Starmer" for p in indexed.analysis.people)
     assert all(indexed.article.body[q.start:q.end] == q.text for q in indexed.analysis.quotes)
     assert seeds.article("no-such-id") is None
+
+
+def test_article_ids_lists_every_match_newest_first_and_narrows_quotes(seeds):
+    ids = seeds.article_ids("ceasefire")
+    assert set(ids) == {hit.id for hit in seeds.search("ceasefire").hits}
+    dates = [seeds.article(i).article.date for i in ids]
+    assert dates == sorted(dates, reverse=True)
+    assert len(seeds.article_ids("")) == 4
+    assert seeds.article_ids("", filters=Filters(person="Nobody At All")) == []
+    narrowed = seeds.quotes(article_ids=ids)
+    assert narrowed and {q.article_id for q in narrowed} == set(ids)
+    assert seeds.quotes(article_ids=["no-such-article"]) == []
