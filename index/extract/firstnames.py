@@ -53,7 +53,16 @@ tyler umar uri valery vaughan victor viktor vikram vince vincent vitali vitaliy 
 vladimir vladislav volodymyr wahid walter warren wayne wes wesley wes will william
 willie wolfgang xavier yair yakub yanis yasser yehuda yevgeny yitzhak yoav yosef
 youssef yuri yusuf zac zach zachary zahid zaid zak zbigniew zelimkhan zoran
-kit alister rees wes jacob oliver pete pat rob les tim nik jeremy
+kit alister rees wes jacob oliver pete pat rob les tim nik jeremy sammy jim alun
+afzal tahir khalid naveed shockat imtiaz jawad faisal tanmanjeet preet iqbal tariq
+ahmed ashok alok nadhim lee lloyd luke marco mick micky nat ollie ricky robin rupert
+stewart toby wilf wyn zak bashir mahmood hassan jihad walid nabil yahya ismail hamza
+yevgeny dmytro andriy serhiy taras mykola oleh vitaliy denys bohdan yuriy kyrylo
+benjamin bibi avi ariel itamar bezalel gilad moshe yoav benny naftali yair isaac
+emmanuel olaf friedrich gerhard helmut joschka markus jens rasmus ulf jonas
+pedro pablo javier mariano santiago alberto carlos jose luis sergio giorgio matteo
+enrico silvio sergio romano paolo mario viktor andrej vaclav petr robert donald joe
+barack hunter ron mike marco chuck kevin mitch ted rand jd elon
 """
 
 _FEMALE = """
@@ -91,7 +100,12 @@ selina serena shabana shamima sharon sheila shirley siobhan sofia sonia sophia s
 stacey stella stephanie sue susan susanna suzanne svetlana sylvia tamara tanya
 tara taylor tessa thea theresa tina tracey tracy tulip ulla ursula valentina valerie
 vanessa vera veronica vicky victoria violet virginia wendy whitney yasmin yvette yvonne
-yulia zahra zara zarah zeynep zoe zoya suella therese rosena
+yulia zahra zara zarah zeynep zoe zoya suella therese rosena apsana naz shabana
+rushanara tulip yasmin munira lubna layla nusrat rupa seema preet priti sajida
+rosie ellie keeley harriet bridget liz lisa kemi penny nadine andrea esther
+ursula kaja mette giorgia marine ségolène ségolene christine annalena sanna jacinda
+kamala nancy hillary michelle melania ivanka karoline tulsi nikki sarah-jane
+yvette rachel shabana lucy lucy-anne jess anneliese jo mhairi nicola kezia ruth
 """
 
 MALE = frozenset(_MALE.split())

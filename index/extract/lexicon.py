@@ -124,6 +124,12 @@ OBJECT_VERBS = _words("""
 """)
 """Verbs whose following name is their object, never the subject of what follows."""
 
+IRREGULAR_PAST = _words("""
+    lost won left took made got gave met saw held brought sent kept found put set beat
+    chose drove led paid sold struck threw hit overtook replaced
+""")
+"""Past tenses without -ed, after which a name or title is an object ("lost the whip")."""
+
 PERSONAL_POSSESSIONS = _words("""
     government administration regime cabinet campaign spokesman spokeswoman spokesperson
     wife husband son daughter father mother family lawyer lawyers allies aides comments

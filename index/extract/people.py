@@ -25,7 +25,7 @@ from functools import lru_cache
 from .firstnames import FIRST_NAMES, gender_of
 from .lexicon import (
     BYLINE_PHRASES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS, DETERMINERS_DEFINITE,
-    DETERMINERS_INDEFINITE, FIRST_NAME_HONORIFICS, GROUP_NOUNS, HONORIFICS, MONTHS_DAYS,
+    DETERMINERS_INDEFINITE, FIRST_NAME_HONORIFICS, GROUP_NOUNS, HONORIFICS, IRREGULAR_PAST, MONTHS_DAYS,
     NAME_PARTICLES, OBJECT_VERBS, ORG_WORDS, OUTLETS, PERSONAL_POSSESSIONS, PLACES,
     PLURAL_ROLE_HEADS, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS,
     SKIPPABLE, SPEECH_VERBS, STRUCTURE_WORDS, TITLE_HEADS, UNNAMED_HEADS, WEAK_WORDS,
@@ -35,7 +35,8 @@ from .text import Doc, is_capitalised, strip_possessive
 
 PERSON, ROLE, PRONOUN, GROUP = "person", "role", "pronoun", "group"
 _PRIORITY = {PERSON: 0, ROLE: 1, PRONOUN: 2, GROUP: 3}
-_CREDIT_LABELS = frozenset("photograph photographs photo photos pic pics picture pictures credit image images".split())
+_CREDIT_LABELS = frozenset(
+    "photograph photographs photographer photo photos pic pics picture pictures credit image images".split())
 _ABBREVIATED_HONORIFICS = frozenset("mr mrs ms dr prof rev st gen sen gov rep".split())
 _PASSIVE = frozenset("is are was were been being".split())
 _SPLIT_HEADS = TITLE_HEADS | PLURAL_ROLE_HEADS
@@ -55,7 +56,8 @@ class Mention:
     gender: str | None = None
     possessive: bool = False
     key: str = ""
-    """For a title used alone: the title as the offices table writes it."""
+    """For a title used alone, or one introducing an unnamed person ("a Labour MP"):
+    the title as the offices table writes it."""
     head: int = -1
     """First token of a role phrase written before a person's name."""
 
@@ -105,6 +107,8 @@ class People:
             return False
         for _ in range(6):
             j = m.begin - 1
+            if j >= 1 and self.doc.lower[j] in ("the", "a", "an"):
+                j -= 1  # "of the Scottish Labour Party"
             if j < 0 or self.doc.para[j] != self.doc.para[m.first]:
                 return True
             before = self.doc.lower[j]
@@ -148,9 +152,9 @@ class People:
                 if opening is not None:
                     j = opening - 1
                     continue
-            if direct and doc.lower[j] in ("who", "which") and j >= 1 and doc.word[j - 1] == ",":
-                relative = True  # "…, who said": the name before the comma
-                j -= 2
+            if direct and doc.lower[j] in ("who", "which"):
+                relative = True  # "…, who said", "the DUP’s Sammy Wilson who said"
+                j -= 2 if j >= 1 and doc.word[j - 1] == "," else 1
                 continue
             if doc.lower[j] not in SKIPPABLE:
                 direct = False
@@ -179,8 +183,8 @@ _NOT_VERBS = frozenset("""
 
 
 def _marks_object(word: str) -> bool:
-    """Whether a name right after `word` is an object ("with X", "told X", "urged X")."""
-    if word in PREPOSITIONS or word in OBJECT_VERBS or word == "as":
+    """Whether a name right after `word` is an object ("with X", "told X", "lost the whip")."""
+    if word in PREPOSITIONS or word in OBJECT_VERBS or word in IRREGULAR_PAST or word == "as":
         return True
     return word.isalpha() and word not in SKIPPABLE and word not in _NOT_VERBS \
         and len(word) >= 5 and word.endswith(("ing", "ed"))
@@ -243,8 +247,11 @@ def _name_token(doc: Doc, i: int) -> bool:
 def _name_like(token: str) -> bool:
     """A word that may be part of a name: capitalised letters, not an all-capitals
     kicker or acronym (SCOTTISH, BBC), not a compound like "Yemen-based"."""
-    if not is_capitalised(token) or not token.replace("’", "").replace("'", "").replace("-", "").isalpha():
+    if not token.replace("’", "").replace("'", "").replace("-", "").isalpha():
         return False
+    if not is_capitalised(token):
+        particle, _, rest = token.partition("-")
+        return particle in NAME_PARTICLES and is_capitalised(rest)  # al-Jubeir, bin-Salman
     if token.isupper() and len(strip_possessive(token)[0]) > 2:
         return False
     tail = token.rsplit("-", 1)[-1]
@@ -408,9 +415,8 @@ def _role_before(doc: Doc, first: int) -> tuple[str | None, bool, int]:
     """A role phrase written just before a name: "Greater Manchester mayor Andy Burnham",
     or before a comma and the name: "The US defence secretary, Pete Hegseth,"."""
     j = first - 1
-    if j >= 1 and doc.word[j] == "," and _role_head(doc.lower[j - 1]) and doc.sent[j - 1] == doc.sent[first]:
-        role, plural, _ = _role_before(doc, j)
-        return role, plural, -1
+    if j >= 1 and doc.word[j] == "," and doc.sent[j - 1] == doc.sent[first]:
+        return (*_role_before_comma(doc, j), -1)
     if j < 0 or doc.para[j] != doc.para[first] or not _role_head(doc.lower[j]) or not _adjacent(doc, first):
         return None, False, -1
     k = j
@@ -418,6 +424,27 @@ def _role_before(doc: Doc, first: int) -> tuple[str | None, bool, int]:
             and _adjacent(doc, k):
         k -= 1
     return _tidy_role(doc.between(k, j + 1)), doc.lower[j] in PLURAL_ROLE_HEADS, k
+
+
+def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool]:
+    """"The US defence secretary, Pete Hegseth," and "Leader of the Scottish Labour
+    Party, Anas Sarwar,": the role before the comma, with its "of …" if it has one."""
+    head = comma - 1
+    while head >= 0 and comma - head <= 5 and _name_token(doc, head):
+        head -= 1
+    if head >= 0 and doc.lower[head] == "the":
+        head -= 1
+    if head >= 1 and head < comma - 1 and doc.lower[head] in ("of", "for"):
+        head -= 1
+    else:
+        head = comma - 1
+    if head < 0 or not _role_head(doc.lower[head]) or doc.sent[head] != doc.sent[comma]:
+        return None, False
+    start = head
+    while start - 1 >= 0 and head - start < 5 and doc.sent[start - 1] == doc.sent[head] \
+            and _roleish(doc, start - 1):
+        start -= 1
+    return _tidy_role(doc.between(start, comma)), doc.lower[head] in PLURAL_ROLE_HEADS
 
 
 def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
@@ -460,7 +487,9 @@ def _speaker_slot(doc: Doc, run: _Run) -> bool:
     if k < n and doc.word[k] == "(":
         close = next((c for c in range(k + 1, min(n, k + 8)) if doc.word[c] == ")"), None)
         k = close + 1 if close is not None else k
-    if k < n and doc.word[k] == ",":
+    if k < n and doc.lower[k] == "who":
+        k += 1  # "Sammy Wilson who said"
+    elif k < n and doc.word[k] == ",":
         close = next((c for c in range(k + 1, min(n, k + 16))
                       if doc.word[c] == "," or doc.lower[c] in SPEECH_VERBS or doc.word[c] in "“”\""), None)
         if close is not None and doc.word[close] == ",":
@@ -585,7 +614,8 @@ def _attach_singles(doc: Doc, singles: list[_Run], entities: list[Entity], menti
     by_first: dict[str, list[int]] = {}
     by_variant: dict[str, list[int]] = {}
     for i, entity in enumerate(entities):
-        words = [w.lower() for w in entity.forms for w in [w.split()[-1]]]
+        words = [form.split()[-1].lower() for form in entity.forms]
+        words += [w.partition("-")[2] for w in words if w.partition("-")[0] in NAME_PARTICLES]
         for last in set(words):
             by_last.setdefault(last, []).append(i)
             for variant in _deletions(last)[1:]:
@@ -686,7 +716,9 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
             kind = GROUP if unnamed else ROLE
             found.append(Mention(start, end, kind, key="" if unnamed else title_key(text)))
         elif det in DETERMINERS_INDEFINITE or unnamed:
-            found.append(Mention(k - 1 if det else k, end, GROUP))
+            key = "" if unnamed else title_key(doc.between(k, end))
+            start = k - 1 if det in DETERMINERS_INDEFINITE or det in DETERMINERS_DEFINITE else k
+            found.append(Mention(start, end, GROUP, key=key))  # "One MP", "a minister", "officials"
         i = end
     return found
 

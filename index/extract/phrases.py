@@ -119,11 +119,18 @@ class Vocabulary:
         return found
 
 
+_MARKS = frozenset("“”\"‘’'")
+
+
 def _match(parts: tuple[str, ...], tokens: list[str], i: int, end: int) -> int | None:
-    """Where the match of `parts` starting at token i ends, or None."""
+    """Where the match of `parts` starting at token i ends, or None. Quote marks between
+    the words are skipped: "willing” to", "called for a “ceasefire"."""
     k = 0
     while k < len(parts):
         part = parts[k]
+        if k and i < end and tokens[i] in _MARKS:
+            i += 1
+            continue
         if part == "...":
             following = parts[k + 1]
             for gap in range(GAP + 1):

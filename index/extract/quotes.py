@@ -50,7 +50,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     for index, (begin, finish) in enumerate(paragraphs):
         double = _scan(text, begin, finish, _double_marks(text, begin, finish))
         single = _scan(text, begin, finish, _single_marks(text, begin, finish))
-        kept = _reconcile(double, single, begin)
+        reopened = index + 1 < len(paragraphs) and text[paragraphs[index + 1][0]] in "‘'"
+        kept = _reconcile(double, [s for s in single if _plausible_single(text, s, begin, reopened)], begin)
         found = []
         for (open_at, close_at), is_single in kept:
             span = _make_span(text, open_at, close_at, finish, index, is_single)
@@ -185,8 +186,6 @@ def _reconcile(double: list[tuple[int, int | None]], single: list[tuple[int, int
 
     Spans of one kind are ordered and disjoint, so each check is a binary search.
     """
-    # A single quote left open mid-paragraph is more likely a stray mark than a quote.
-    single = [s for s in single if s[1] is not None or s[0] == begin]
     d_starts = [d[0] for d in double]
     d_ends = [_end(d) for d in double]
     singles_kept = []
@@ -209,6 +208,16 @@ def _reconcile(double: list[tuple[int, int | None]], single: list[tuple[int, int
     merged += [(s, True) for s in singles_kept]
     merged.sort(key=lambda item: item[0][0])
     return merged
+
+
+def _plausible_single(text: str, span: tuple[int, int | None], begin: int, reopened: bool) -> bool:
+    """A single quote left open at the paragraph's end is more likely a stray mark than a
+    quote, unless it opens the paragraph, follows a colon or comma ("told MPs: ‘…"), or
+    the next paragraph reopens one (a speech running over paragraphs)."""
+    open_at, close_at = span
+    if close_at is not None or open_at == begin or reopened:
+        return True
+    return text[max(begin, open_at - 2):open_at].strip() in (":", ",")
 
 
 def _end(span: tuple[int, int | None]) -> float:

@@ -62,6 +62,11 @@ class _State:
         self.last_speaker: int | None = None
         self.quote_only = _quote_only_paragraphs(people)
         """Paragraphs with no word outside quotes."""
+        self.unnamed: dict[str, int] = {}
+        """Head word of each title that introduced an unnamed person -> its first token."""
+        for m in people.mentions:
+            if m.kind == GROUP and m.key:
+                self.unnamed.setdefault(m.key.rsplit(" ", 1)[-1], m.first)
 
     def push(self, entity: int | None, sentence: int) -> None:
         if entity is not None:
@@ -85,9 +90,15 @@ class _State:
         return None
 
     def title(self, m: Mention, sentence: int) -> int | None:
-        """An untied title: the person last in the subject's place, a few sentences back."""
+        """An untied title: NOBODY when an unnamed person was introduced by it ("One MP
+        … the MP said"), else the person last in the subject's place, a few sentences back."""
         if m.entity is not None:
             return m.entity
+        introduced = self.unnamed.get(m.key.rsplit(" ", 1)[-1])
+        if introduced is not None and introduced < m.first:
+            return NOBODY
+        if not _opens_clause(self.people, m):
+            return None
         for entity, where in reversed(self.salient):
             if sentence - where > _TITLE_REACH:
                 break
@@ -155,6 +166,18 @@ def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
                 state.last_speaker = speaker
         t += 1
     return _without_repeated_headings(state, quotes)
+
+
+def _opens_clause(people: People, m: Mention) -> bool:
+    """Whether a title starts its sentence or follows a quote ("“…,” the minister said"):
+    the places where a title refers back to the person just named."""
+    doc = people.doc
+    j = m.first - 1
+    if j < 0 or doc.sent[j] != doc.sent[m.first]:
+        return True
+    while j >= 0 and doc.word[j] in (",", "–", "—"):
+        j -= 1
+    return j >= 0 and doc.word[j] in "”’\"'"
 
 
 def _locate(doc, span: QuoteSpan) -> Attributed:

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Stance
-from .lexicon import CONTRASTS, NEGATIONS, SPEECH_VERBS
+from .lexicon import CONTRASTS, IRREGULAR_PAST, NEGATIONS, SKIPPABLE, SPEECH_VERBS
 from .people import GROUP, PERSON, Mention, People
 from .phrases import PhraseSet, Vocabulary, compile_phrase
 from .speakers import NOBODY, Attributed
@@ -30,7 +30,7 @@ from .text import strip_possessive
 from .topics import Topic
 
 _ENDORSE = """
-    call* for, back, backs, backed, backing, support, supports, supported, supporting,
+    call* for, calls from ... for, back, backs, backed, backing, support, supports, supported, supporting,
     demand*, urg*, push* for, press* for, want*, need, needs, needed, agree* with,
     in favour of, in favor of, advocat*, endorse*, restate*, reiterat*, renew*, repeat*,
     join*, echo*, welcome*, prepared to, ready to, committed to, pledg*, vow*, argu* for,
@@ -39,6 +39,7 @@ _ENDORSE = """
 """
 _REJECT = """
     resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,
+    defy, defies, defied, defying, rebuff*, snub*, ignor*, push* back against, turn* down,
     criticiz*, condemn*, warn* against, stop short of, veto*, block*, scrap*, abandon*,
     wrong, mistake, instead of, rather than, disagree*
 """
@@ -46,9 +47,15 @@ _DOUBT = """
     whether, if, declin*, confirm nor deny, would not say, refus* to say, under ... pressure,
     pressure to, debate over, unclear, consider*, question of
 """
-_AFFIRM_BEFORE = frozenset("immediate immediately urgent urgently must should will would".split())
+_MODALS = frozenset("must should will would".split())
 """Before a phrase (or inside it: "arms sales should stop"), these assert it."""
-_AFFIRM_AFTER = frozenset("now immediately".split())
+_URGENT = frozenset("immediate immediately urgent urgently now".split())
+"""Around a phrase in a speaker's own words, these assert it ("a ceasefire right now")."""
+_VERDICT = """
+    +: help*, needed, essential, vital, only way, must happen, is right, would save, would stop
+    -: embolden*, mistake, wrong, would leave, would only, reward*, freez*, not the answer,
+       counterproductive, dangerous
+"""
 _PRESSURE = frozenset("""
     urged urging urge urges pressed pressing pressured pressuring asked asking challenged
     lobbied implored begged encouraged encouraging told telling
@@ -62,6 +69,14 @@ _VERB_BEFORE_CALL = frozenset("""
 """.split())
 _SINGULAR_SUBJECTS = frozenset("he she it who also now again".split())
 _OWNERS = frozenset("his her their its our my".split())
+_CHAIN_GAP = 4
+"""At most this many words between a cue and the cue or phrase it governs."""
+_CHAIN_BREAKS = frozenset("by while as after because when since although though".split())
+"""Words after which a cue no longer governs: "defied the party by calling for …"."""
+_TRANSPARENT = frozenset("a an the including especially".split())
+"""Not counted in that gap: "need to see tougher action – including an end to …"."""
+_PRESENT = frozenset("is are am will would must should can may need needs ought".split())
+_PAST = frozenset("was were had has have did".split())
 _CONTEXT_PARAGRAPHS = 3
 _WINDOW = 14
 """How many tokens before a phrase its cues may be."""
@@ -72,6 +87,8 @@ def _cue_set(text: str, value: int) -> list:
 
 
 CUES = PhraseSet(_cue_set(_ENDORSE, 1) + _cue_set(_REJECT, -1) + _cue_set(_DOUBT, 0))
+VERDICTS = PhraseSet(
+    _cue_set(_VERDICT.split("-:")[0].replace("+:", ""), 1) + _cue_set(_VERDICT.split("-:")[1], -1))
 
 
 @dataclass
@@ -126,10 +143,10 @@ class _Article:
         if word == "calls" and (before in _SINGULAR_SUBJECTS or before.endswith("ly")
                                 or doc.word[start - 1][:1].isupper()):
             return None
-        for k in range(max(0, start - 3), start):
+        for k in range(max(0, start - 4), start):
             match = CUES.longest_at(doc.lower, k, start)
-            if match is not None and match[0] == start:
-                return None
+            if match is not None and match[0] >= start - 2:
+                return None  # "resisted calls for", "defied growing calls from … for"
         return 0
 
 
@@ -161,6 +178,8 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
             previous_stop = first
             for start, stop, phrase in _with_anaphora(doc, matches, sentence_cues):
                 quote = article.quote_at[start]
+                if quote >= 0 and _reported_in_quote(article, quote, sentence_cues, start):
+                    continue
                 value = phrase.value * _attitude(article, sentence_cues, start, stop, quote,
                                                  max(first, previous_stop))
                 previous_stop = stop
@@ -215,11 +234,14 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
     if quote >= 0:
         floor = max(floor, article.quotes[quote].first)
     product, found = 1, False
-    for cue_start, cue_stop, cue in cues[bisect_left(cues, (floor,)):bisect_left(cues, (start,))]:
-        if cue_stop > start:
+    governs = start  # each cue must sit close before what it governs
+    window = cues[bisect_left(cues, (floor,)):bisect_left(cues, (start,))]
+    for cue_start, cue_stop, cue in reversed(window):
+        if cue_stop > governs or (article.quote_at[cue_start] >= 0) != (quote >= 0):
             continue
-        if (article.quote_at[cue_start] >= 0) != (quote >= 0):
-            continue
+        between = [w for w in doc.lower[cue_stop:governs] if w[:1].isalnum() and w not in _TRANSPARENT]
+        if len(between) > _CHAIN_GAP or any(word in _CHAIN_BREAKS for word in between):
+            break
         value = cue.value
         governed = article.call_value(cue_start)
         if governed is not None:
@@ -230,18 +252,58 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
             value = -value
         product *= value
         found = True
+        governs = cue_start
     if _pressured(article, floor, start) is not None or (not found and quote >= 0 and _pressing_question(article, quote)):
         found = True
-    if not found:
-        if article.negated(start, floor):
-            return -1  # "would not suspend arms sales", "no ceasefire"
-        before = range(max(floor, start - 3), start)
-        after = range(stop, min(len(doc), stop + 2))
-        asserted = any(doc.lower[t] in _AFFIRM_BEFORE for t in before) \
-            or any(doc.lower[t] in _AFFIRM_AFTER for t in after) \
-            or any(doc.lower[t] in _AFFIRM_BEFORE for t in range(start, stop))
-        return 1 if asserted else 0
-    return product
+    if found:
+        return product
+    if article.negated(start, floor):
+        return -1  # "would not suspend arms sales", "no ceasefire"
+    verdict = _verdict(article, stop)
+    if verdict:
+        return verdict
+    near = range(max(floor, start - 2), min(len(doc), stop + 2))
+    asserted = any(doc.lower[t] in _MODALS for t in range(max(floor, start - 3), stop)) \
+        or (quote >= 0 and any(doc.lower[t] in _URGENT for t in near))
+    return 1 if asserted else 0
+
+
+def _verdict(article: _Article, stop: int) -> int:
+    """What the words right after a phrase say of it: "a ceasefire would help" (+1),
+    "a ceasefire would embolden Hamas" (-1), "would not help" (-1); 0 if nothing."""
+    doc = article.doc
+    end = stop
+    while end < len(doc) and end - stop < 5 and doc.word[end] not in (",", ";", ".") \
+            and doc.lower[end] not in CONTRASTS:
+        end += 1
+    for k in range(stop, end):
+        match = VERDICTS.longest_at(doc.lower, k, end)
+        if match is not None:
+            return -match[1].value if article.negated(k, stop) else match[1].value
+    return 0
+
+
+def _reported_in_quote(article: _Article, quote: int, cues: list, start: int) -> bool:
+    """Inside a quote, what a third party did ("the government refused to suspend arms
+    sales") is reported by the speaker, not the speaker's own stance; what anyone must,
+    will or is prepared to do ("the party needs to call for …") is the speaker's."""
+    doc = article.doc
+    people = article.people
+    first = article.quotes[quote].first
+    window = cues[bisect_left(cues, (max(first, start - _WINDOW),)):bisect_left(cues, (start,))]
+    verb = next((c[0] for c in window if c[1] <= start), start)
+    for j in range(verb - 1, max(first, verb - 8) - 1, -1):
+        m = people.ends_at.get(j)
+        if m is None:
+            continue
+        if m.possessive or (m.kind == PERSON and m.entity == article.quotes[quote].speaker):
+            return False
+        between = doc.lower[m.last:verb + 1]
+        if any(word in _PRESENT for word in between):
+            return False
+        return any(word in _PAST for word in between) or between[-1].endswith("ed") \
+            or between[-1] in IRREGULAR_PAST
+    return False
 
 
 def _pressing_question(article: _Article, quote: int) -> bool:
@@ -295,6 +357,9 @@ def _holders(article: _Article, cues: list, start: int, floor: int) -> list[int 
             continue
         if m.possessive and first_cue - m.last <= 3:
             return [_entity(people, m)]
+        if m.kind == GROUP and _modifies_noun(doc, m):
+            j = m.begin - 1
+            continue  # "the official Labour position", "party policy"
         if not m.possessive and (people.is_subject(m) or _relative(doc, m, first_cue)):
             if m.kind == GROUP and coordinated:
                 j = m.begin - 1
@@ -308,6 +373,17 @@ def _holders(article: _Article, cues: list, start: int, floor: int) -> list[int 
             return _with_listed(people, m)
         j = m.begin - 1
     return []
+
+
+def _modifies_noun(doc, m: Mention) -> bool:
+    """Whether a group's name qualifies the noun after it ("Labour position") rather
+    than being the subject of a verb ("Labour said", "the party has", "MPs backed")."""
+    if m.last >= len(doc):
+        return False
+    after = doc.word[m.last]
+    return after.isalpha() and after.islower() and after not in SKIPPABLE and after not in SPEECH_VERBS \
+        and after not in _PRESENT and after not in ("can", "cannot", "must") \
+        and not after.endswith(("ed", "s", "ing")) and CUES.longest_at(doc.lower, m.last, len(doc)) is None
 
 
 def _relative(doc, m: Mention, first_cue: int) -> bool:

@@ -105,6 +105,11 @@ def test_name_particles_and_initials():
     assert set(people) == {"Ursula von der Leyen", "George W. Bush"}
 
 
+def test_a_hyphenated_particle_surname_answers_to_the_bare_surname():
+    people = people_of("Saudi Foreign Minister Adel al-Jubeir spoke. Jubeir told reporters he was hopeful.")
+    assert list(people) == ["Adel al-Jubeir"] and people["Adel al-Jubeir"].aliases == ["Jubeir"]
+
+
 def test_title_used_alone_joins_the_person_the_article_gives_it_to():
     body = "Conservative leader Kemi Badenoch spoke. The Conservative leader was angry."
     person = people_of(body)["Kemi Badenoch"]

@@ -70,6 +70,20 @@ def test_quote_opened_in_one_paragraph_continues_when_the_next_reopens():
     ]
 
 
+def test_british_speech_opened_after_a_colon_runs_on_over_paragraphs():
+    body = ("Home secretary Yvette Cooper told MPs: ‘Throughout my career I have argued for this.\n\n"
+            "‘It is the right decision for the country.’\n\n"
+            "Critics disagreed.")
+    assert quotes_of(body) == [
+        ("Throughout my career I have argued for this.", "Yvette Cooper"),
+        ("It is the right decision for the country.", "Yvette Cooper"),
+    ]
+
+
+def test_a_stray_single_mark_mid_paragraph_is_not_a_quote():
+    assert texts("The ‘ key was stuck, she said, and nothing else happened.\n\nThen it rained.") == []
+
+
 def test_short_scare_quotes_are_fragments_but_short_sentences_are_speech():
     analysis = analyze(Article(id="t", path="t", body=(
         "The minister called the report “deeply flawed” on Tuesday.\n\n“No.”\n\n"
@@ -150,6 +164,23 @@ def test_an_untied_title_as_speaker_is_the_person_just_named():
 def test_unnamed_sources_and_organisations_leave_the_speaker_empty(source):
     body = f"Minister Tom Evans visited Leeds.\n\n“Nothing has been decided,” {source}."
     assert quotes_of(body) == [("Nothing has been decided", None)]
+
+
+def test_relative_who_said_without_a_comma():
+    body = "The first MP to object was the DUP’s Sammy Wilson who said: “Nobody will welcome this.”"
+    assert quotes_of(body) == [("Nobody will welcome this.", "Sammy Wilson")]
+
+
+def test_a_title_that_introduced_an_unnamed_person_stays_unnamed():
+    body = ("Sir Keir Starmer met MPs. One MP who was there said he was “in listening mode”.\n\n"
+            "“There was a consensus,” the MP said.")
+    assert quotes_of(body) == [("in listening mode", None), ("There was a consensus", None)]
+
+
+def test_a_title_inside_a_sentence_is_not_guessed_from_the_last_subject():
+    body = ("Imran Hussain spoke first. Others, who had also lost the Labour whip, "
+            "were kinder, but the Labour whip said “this is over”.")
+    assert quotes_of(body) == [("this is over", None)]
 
 
 def test_a_source_close_to_a_named_person_is_not_that_person():

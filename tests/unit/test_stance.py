@@ -49,6 +49,38 @@ def test_doubt_and_others_calls_are_not_a_stance(sentence):
     assert decided(GAZA + sentence) == {}
 
 
+def test_defying_calls_for_something_opposes_it():
+    body = GAZA + "Sir Keir Starmer today defied growing calls from Labour MPs for an immediate ceasefire."
+    assert decided(body) == {("Keir Starmer", "ceasefire"): "oppose"}
+
+
+def test_a_cue_governs_only_what_follows_it_closely():
+    body = GAZA + "Lena Ross defied the official party position by calling for a ceasefire."
+    assert decided(body) == {("Lena Ross", "ceasefire"): "support"}
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Sadiq Khan said a ceasefire would help prevent further loss of life.", "support"),
+    ("Sadiq Khan warned a ceasefire would leave Hamas free to attack again.", "oppose"),
+    ("Sadiq Khan said a ceasefire would not help anyone.", "oppose"),
+])
+def test_what_the_words_after_a_phrase_say_of_it(sentence, stance):
+    assert decided(GAZA + sentence) == {("Sadiq Khan", "ceasefire"): stance}
+
+
+def test_in_a_quote_a_third_partys_past_action_is_reported_not_held():
+    body = GAZA + ("Zoe Hart said: “The government refused to suspend arms sales to Israel. "
+                   "All arms sales to Israel must end.”")
+    analysis = analyze(Article(id="t", path="t", body=body))
+    assert {(s.person, s.topic, s.stance) for s in analysis.stances} == {("Zoe Hart", "arms-ban", "support")}
+    assert analysis.quotes[0].stances == [("arms-ban", "support")]
+
+
+def test_in_a_quote_what_someone_must_or_is_prepared_to_do_is_the_speakers_view():
+    body = UKRAINE + "Keir Starmer said: “The UK is prepared to back this with boots on the ground.”"
+    assert decided(body) == {("Keir Starmer", "ukraine-troops"): "support"}
+
+
 def test_after_but_the_later_clause_wins():
     body = GAZA + ("Omar Reid told colleagues calling for a ceasefire that he understood them, "
                    "but explained why the party was not calling for one.")
