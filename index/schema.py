@@ -11,6 +11,7 @@ query side (search.py) matches a word of a query against the words of those valu
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict
 from datetime import date, datetime
 
@@ -64,8 +65,10 @@ def articles_schema() -> fields.Schema:
         format=fields.ID(stored=True),
         summary=fields.STORED(),
         removed=fields.STORED(),
-        # The Analysis as JSON, in a column so people() reads it without the bodies.
+        # The Analysis as JSON, in a column: article() reads it without the stored fields.
         analysis=fields.COLUMN(columns.VarBytesColumn()),
+        # Just what people() sums over many articles (see people_facts).
+        facts=fields.COLUMN(columns.VarBytesColumn()),
     )
 
 
@@ -115,13 +118,24 @@ def analysis_from_bytes(data: bytes) -> Analysis:
     )
 
 
-def _name(text: str) -> str:
+def people_facts(analysis: Analysis) -> bytes:
+    """{"people": [[name, role, mentions, quotes, aliases]], "stances": [[person, topic,
+    stance, evidence]]}: a few hundred bytes people() can read for every matching article."""
+    quoted = Counter(q.speaker for q in analysis.quotes if q.speaker)
+    facts = {
+        "people": [[p.name, p.role, p.mentions, quoted[p.name], p.aliases] for p in analysis.people],
+        "stances": [[s.person, s.topic, s.stance, s.evidence] for s in analysis.stances],
+    }
+    return json.dumps(facts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def keyword_value(text: str) -> str:
     """A name as one KEYWORD value: commas separate values, so none inside one."""
     return " ".join(text.replace(",", " ").split())
 
 
 def _values(values) -> str:
-    return ",".join(dict.fromkeys(_name(v) for v in values if v and _name(v)))
+    return ",".join(dict.fromkeys(keyword_value(v) for v in values if v and keyword_value(v)))
 
 
 def _day(day: date | None) -> tuple[datetime | None, int]:
@@ -153,6 +167,7 @@ def article_document(article: Article, analysis: Analysis, fingerprint: str) -> 
         summary=article.summary,
         removed=list(article.removed),
         analysis=analysis_to_bytes(analysis),
+        facts=people_facts(analysis),
     )
     if when:
         doc["date"] = when
@@ -171,7 +186,7 @@ def quote_documents(article: Article, analysis: Analysis, fingerprint: str) -> l
             path=article.path,
             fingerprint=fingerprint,
             text=quote.text,
-            speaker=_name(quote.speaker) if quote.speaker else "",
+            speaker=keyword_value(quote.speaker) if quote.speaker else "",
             role=roles.get(quote.speaker) if quote.speaker else None,
             start=quote.start,
             end=quote.end,

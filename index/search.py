@@ -30,6 +30,7 @@ from whoosh.query import Query
 
 from .errors import QueryError
 from .model import Filters
+from .schema import keyword_value
 
 MAX_QUERY_CHARS = 1000
 EXPANSION_LIMIT = 50
@@ -340,7 +341,7 @@ def filter_query(filters: Filters, facets: FacetTerms, *, quotes: bool = False) 
     """
     if not filters:
         return None
-    person = filters.person.lower() if filters.person else None
+    person = keyword_value(filters.person).lower() if filters.person else None
     topic = filters.topic.lower() if filters.topic else None
     stance = filters.stance.lower() if filters.stance else None
     parts: list[Query] = []
@@ -348,16 +349,15 @@ def filter_query(filters: Filters, facets: FacetTerms, *, quotes: bool = False) 
         parts.append(query.Term("speaker" if quotes else "person", person))
     if topic and not stance:
         parts.append(query.Term("topic", topic))
-    if stance:
-        if person and not quotes:
-            suffix = f"{topic}:{stance}" if topic else None
-            parts.append(_any_of("person_stance", facets.matching(
-                "person_stance",
-                lambda value, _: value.startswith(person + "|")
-                and (value.endswith("|" + suffix) if suffix else value.endswith(":" + stance)),
-            )))
-        elif topic:
-            parts.append(query.Term("stance", f"{topic}:{stance}"))
+    if stance and person and not quotes:
+        if topic:
+            parts.append(query.Term("person_stance", f"{person}|{topic}:{stance}"))
         else:
-            parts.append(_any_of("stance", facets.matching("stance", lambda value, _: value.endswith(":" + stance))))
+            parts.append(_any_of("person_stance", facets.matching(
+                "person_stance", lambda value, _: value.startswith(f"{person}|") and value.endswith(f":{stance}")
+            )))
+    elif stance and topic:
+        parts.append(query.Term("stance", f"{topic}:{stance}"))
+    elif stance:
+        parts.append(_any_of("stance", facets.matching("stance", lambda value, _: value.endswith(f":{stance}"))))
     return parts[0] if len(parts) == 1 else query.And(parts)

@@ -441,9 +441,9 @@ class Store:
         with self._lock:
             view = self.view
             tally = _PeopleTally()
-            analyses, dates = view.column("analysis"), view.column("sortdate")
+            facts, dates = view.column("facts"), view.column("sortdate")
             for docnum in self._matching_docs(view, query, filters):
-                tally.add(json.loads(analyses[docnum] or b"{}"), _from_sortdate(dates[docnum]))
+                tally.add(json.loads(facts[docnum] or b"{}"), _from_sortdate(dates[docnum]))
             return tally.summaries()
 
     def stance_counts(self, query: str = "", *, filters: Filters | None = None) -> dict[tuple[str, str], int]:
@@ -707,31 +707,25 @@ class _PeopleTally:
         self.people: dict[str, PersonSummary] = {}
         self._role_dates: dict[str, date] = {}
 
-    def add(self, analysis: dict, when: date | None) -> None:
-        quoted: dict[str, int] = {}
-        for quote in analysis.get("quotes", []):
-            if quote.get("speaker"):
-                quoted[quote["speaker"]] = quoted.get(quote["speaker"], 0) + 1
-        for person in analysis.get("people", []):
-            name = person["name"]
+    def add(self, facts: dict, when: date | None) -> None:
+        """One article's schema.people_facts, dated `when`."""
+        day = when or date.min
+        for name, role, mentions, quotes, aliases in facts.get("people", []):
             summary = self.people.setdefault(name, PersonSummary(name, None, [], 0, 0, 0))
-            summary.mentions += person.get("mentions", 0)
-            summary.quotes += quoted.get(name, 0)
+            summary.mentions += mentions
+            summary.quotes += quotes
             summary.articles += 1
-            for alias in person.get("aliases", []):
-                if alias not in summary.aliases:
-                    summary.aliases.append(alias)
-            role = person.get("role")
-            if role and (summary.role is None or (when or date.min) >= self._role_dates.get(name, date.min)):
+            summary.aliases.extend(alias for alias in aliases if alias not in summary.aliases)
+            if role and (summary.role is None or day >= self._role_dates[name]):
                 summary.role = role
-                self._role_dates[name] = when or date.min
-        for stance in analysis.get("stances", []):
-            summary = self.people.get(stance["person"])
+                self._role_dates[name] = day
+        for person, topic, stance, evidence in facts.get("stances", []):
+            summary = self.people.get(person)
             if summary is None:
                 continue
-            held = summary.stances.get(stance["topic"])
-            if held is None or (when or date.min) > (held[1] or date.min):
-                summary.stances[stance["topic"]] = (stance["stance"], when, stance.get("evidence", ""))
+            held = summary.stances.get(topic)
+            if held is None or day > (held[1] or date.min):
+                summary.stances[topic] = (stance, when, evidence)
 
     def summaries(self) -> list[PersonSummary]:
         return sorted(self.people.values(), key=lambda p: (-p.mentions, -p.quotes, p.name))

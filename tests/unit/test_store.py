@@ -116,8 +116,16 @@ CHILD = textwrap.dedent("""
     progress = None
     if mode == "hold":            # stop inside the run, with the lock held
         progress = lambda done, total, path: wait("updating") if done == 1 else None
-    elif mode == "mid-batch":     # two batches committed, a third half read
-        progress = lambda done, total, path: wait("midway") if done == 25 else None
+    elif mode == "cli-mid-batch":  # `newsx index`: two batches committed, a third half read
+        from newsx.tui.cli import main
+        load, loads = store_module._Indexer.load, []
+        def load_and_wait(indexer, *args):
+            loads.append(1)
+            if len(loads) == 25:
+                wait("midway")
+            return load(indexer, *args)
+        store_module._Indexer.load = load_and_wait
+        sys.exit(main(["--index", index_dir, "index", str(corpus)]))
     elif mode == "between-commits":  # the second batch's quotes committed, its articles not
         original = store_module._Batch.article_docs
         calls = []
@@ -160,7 +168,7 @@ def test_a_second_writer_gets_index_busy_while_another_process_updates(isolated,
 
 def test_killed_mid_run_leaves_a_searchable_index_and_the_next_run_finishes(isolated, tmp_path):
     news = generate_corpus(tmp_path / "news", 40)
-    child = _child(tmp_path, str(isolated), str(news), "mid-batch")
+    child = _child(tmp_path, str(isolated), str(news), "cli-mid-batch")
     assert child.stdout.readline() == "midway\n"
     child.kill()  # SIGKILL: no cleanup of any kind
     child.wait()
