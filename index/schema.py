@@ -20,7 +20,7 @@ from whoosh.analysis import StemmingAnalyzer
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ARTICLES = "articles"
 QUOTES = "quotes"
