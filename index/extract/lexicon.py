@@ -42,7 +42,8 @@ PLURAL_ROLE_HEADS = _words("""
 TITLE_HEADS = _words("""
     president minister mayor secretary chancellor senator governor king queen prince
     princess pope premier leader mp msp mep commissioner ambassador general speaker
-    judge chairman chair deputy
+    judge chairman chair deputy representative rep congressman congresswoman envoy
+    spokesman spokeswoman spokesperson
 """)
 """Role heads that may stand capitalised straight before a name ("President Macron")."""
 
@@ -89,7 +90,7 @@ SPEECH_VERBS = _words("""
     countered retorted shouted joked quipped boasted complained complains protested
     objected mused believes believe believed thinks think thought branded labelled
     dubbed hailed praised criticised criticized condemned slammed blasted welcomed
-    cautioned indicated signalled signaled accepted writing wrote
+    cautioned indicated signalled signaled accepted writing wrote quoted
 """)
 """Finite verbs that report speech (or belief) and take the speaker as subject."""
 
@@ -234,7 +235,12 @@ PLACES = _words("""
     johannesburg pretoria seoul pyongyang taipei hanoi bangkok jakarta manila
     rafah khan-younis ramallah hebron nablus jenin haifa eilat kharkiv odesa odessa
     mariupol donetsk luhansk crimea bakhmut kherson zaporizhzhia lviv dnipro
-    california texas florida york jersey chicago boston miami seattle atlanta
+    alabama alaska arizona arkansas california colorado connecticut delaware florida
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+    massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+    hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania
+    rhode tennessee texas utah vermont virginia wisconsin wyoming chicago boston
+    miami seattle atlanta
     westminster whitehall holyrood stormont brexit
 """)
 

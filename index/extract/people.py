@@ -99,6 +99,7 @@ class People:
     ends_at: dict[int, Mention]
     """Mention by the index of its last token."""
     starts_at: dict[int, Mention]
+    """Mention by its first token, and by the first token of a role phrase before it."""
 
     def is_subject(self, m: Mention) -> bool:
         """Whether `m` can be the subject of what follows it: not possessive, not the
@@ -156,6 +157,12 @@ class People:
                 relative = True  # "…, who said", "the DUP’s Sammy Wilson who said"
                 j -= 2 if j >= 1 and doc.word[j - 1] == "," else 1
                 continue
+            if direct and doc.word[j] == ",":
+                opening = _relative_clause_start(doc, j, floor)
+                if opening is not None:
+                    relative = True  # "H R McMaster, who served as …, said"
+                    j = opening - 1
+                    continue
             if doc.lower[j] not in SKIPPABLE:
                 direct = False
             j -= 1
@@ -173,6 +180,16 @@ class People:
                 continue
             j += 1
         return None
+
+
+def _relative_clause_start(doc: Doc, comma: int, floor: int) -> int | None:
+    """The comma opening ", who …," that ends at `comma`, if there is one."""
+    for k in range(comma - 1, max(floor, comma - 25), -1):
+        if doc.word[k] in (",", "“", "”", '"'):
+            return None
+        if doc.lower[k] in ("who", "which") and k >= 1 and doc.word[k - 1] == ",":
+            return k - 1
+    return None
 
 
 _NOT_VERBS = frozenset("""
@@ -218,7 +235,14 @@ class _Run:
 def find_people(doc: Doc, in_quote: bytearray, day: date | None, offices: OfficeIndex) -> People:
     """Find the people and mentions in `doc` (whose quoted tokens are flagged `in_quote`)."""
     excluded = _excluded_tokens(doc)
-    runs = [r for r in (_parse_run(doc, a, b) for a, b in _capitalised_runs(doc)) if r is not None]
+    runs = []
+    for first, last in _capitalised_runs(doc):
+        while first < last:  # an organisation at a run's head is split off the name after it
+            run = _parse_run(doc, first, last)
+            if run is None:
+                break
+            runs.append(run)
+            first = run.last
     runs = [r for r in runs if not excluded.intersection(range(r.first, min(r.last, r.first + 3)))]
     for run in runs:
         if not run.blocked:
@@ -231,10 +255,9 @@ def find_people(doc: Doc, in_quote: bytearray, day: date | None, offices: Office
     _resolve_titles(doc, entities, mentions, descriptions, day, offices)
     mentions += descriptions + _pronouns_and_groups(doc)
     mentions = _without_overlaps(mentions)
-    return People(
-        doc, in_quote, entities, mentions,
-        {m.last - 1: m for m in mentions}, {m.first: m for m in mentions},
-    )
+    starts_at = {m.begin: m for m in mentions}
+    starts_at.update({m.first: m for m in mentions})
+    return People(doc, in_quote, entities, mentions, {m.last - 1: m for m in mentions}, starts_at)
 
 
 # -- capitalised runs ---------------------------------------------------------------
@@ -311,8 +334,9 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
     while tokens and doc.lower[tokens[0]] in CAP_STOP:
         tokens.pop(0)
     if len(tokens) > 1 and tokens[0] == sentence_first and doc.lower[tokens[0]] not in FIRST_NAMES \
-            and doc.lower[tokens[0]].endswith(("ed", "ing", "ly")):
-        tokens.pop(0)
+            and doc.lower[tokens[0]].endswith(("ed", "ing", "ly")) \
+            and (_given_name(doc.word[tokens[1]]) or doc.lower[tokens[1]] in HONORIFICS):
+        tokens.pop(0)  # "Asked Yvette Cooper …", but "United States President …" stays
     while len(tokens) > 2 and _given_name(doc.word[tokens[1]]) and _weak(doc.lower[tokens[0]]):
         tokens.pop(0)  # "On Tuesday Nadia Khan", "Israeli Benjamin Netanyahu"
     if not tokens:
@@ -322,6 +346,9 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
         if doc.lower[t] in HONORIFICS or doc.lower[t] in _SPLIT_HEADS:
             split = k
     name = tokens[split + 1:]
+    tail = _after_organisation(doc, name)
+    if tail is not None:
+        return _Run(first=name[0], last=tail, blocked=True)  # "Oval Office" of "Oval Office Trump"
     if doc.lower[name[0]] in NAME_PARTICLES:
         return None
     run = _Run(first=name[0], last=last)
@@ -342,6 +369,18 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
             _roleish_word(doc.lower[t]) for t in name[:-1]):
         return None  # a title on its own ("Prime Minister"): a description, found elsewhere
     return run
+
+
+def _after_organisation(doc: Doc, name: list[int]) -> int | None:
+    """Where a name starts after an organisation or place in one capitalised run ("in the
+    Oval Office Trump told …", "Greater Manchester Andy Burnham"), or None."""
+    for k in range(len(name) - 2, -1, -1):
+        word = strip_possessive(doc.lower[name[k]])[0]
+        if word in ORG_WORDS or (_weak(word) and not _given_name(word)):
+            following = doc.lower[name[k + 1]]
+            return name[k + 1] if following not in NAME_PARTICLES and not _weak(following) \
+                and following not in ORG_WORDS else None
+    return None
 
 
 def _blocked(words: list[str], honorific: bool) -> bool:
@@ -490,8 +529,10 @@ def _speaker_slot(doc: Doc, run: _Run) -> bool:
     if k < n and doc.lower[k] == "who":
         k += 1  # "Sammy Wilson who said"
     elif k < n and doc.word[k] == ",":
-        close = next((c for c in range(k + 1, min(n, k + 16))
-                      if doc.word[c] == "," or doc.lower[c] in SPEECH_VERBS or doc.word[c] in "“”\""), None)
+        relative = k + 1 < n and doc.lower[k + 1] == "who"
+        close = next((c for c in range(k + 1, min(n, k + 24))
+                      if doc.word[c] == "," or doc.word[c] in "“”\""
+                      or (doc.lower[c] in SPEECH_VERBS and not relative)), None)
         if close is not None and doc.word[close] == ",":
             k = close + 1
     while k < n and doc.lower[k] in SKIPPABLE and doc.lower[k] not in _PASSIVE:

@@ -40,7 +40,7 @@ class QuoteSpan:
     continued: bool = False
     """The paragraph before ended inside a quote that this one carries on."""
     terminal: bool = False
-    """The quoted text ends a sentence (. ! ? …) or is followed by a comma."""
+    """The quoted text ends a sentence (. ! ? …) or a clause (a comma inside the marks)."""
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
@@ -76,8 +76,7 @@ def _make_span(text: str, open_at: int, close_at: int | None, finish: int,
         end -= 1
     if end <= start or not any(c.isalnum() for c in text[start:end]):
         return None
-    terminal = text[end - 1] in ".!?…" or "," in text[end:raw_end] \
-        or (close_at is not None and text[close_at + 1:close_at + 2] == ",")
+    terminal = text[end - 1] in ".!?…" or "," in text[end:raw_end]
     return QuoteSpan(start, end, open_at, close_at, paragraph, single, terminal=terminal)
 
 

@@ -67,6 +67,13 @@ def test_organisations_places_outlets_and_days_are_not_people(body):
     assert people_of(body) == {}
 
 
+def test_us_style_titles_and_states():
+    people = people_of("United States President Donald Trump met Republican Representative Don Bacon "
+                       "of Nebraska, who also condemned the meeting.")
+    assert people["Donald Trump"].role == "United States President"
+    assert set(people) == {"Donald Trump", "Don Bacon"}
+
+
 def test_month_names_that_are_surnames_follow_a_given_name():
     assert list(people_of("Theresa May resigned in May.")) == ["Theresa May"]
 

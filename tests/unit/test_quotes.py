@@ -183,6 +183,24 @@ def test_a_title_inside_a_sentence_is_not_guessed_from_the_last_subject():
     assert quotes_of(body) == [("this is over", None)]
 
 
+def test_relative_clause_between_a_name_and_its_verb():
+    body = ("H R McMaster, who served as national security adviser from 2017 to 2018, said: "
+            "“It is impossible to understand.”")
+    assert quotes_of(body) == [("It is impossible to understand.", "H R McMaster")]
+
+
+def test_role_led_name_after_the_quote_and_quoted_as_saying():
+    body = ("“You must respect those who fight,” French President Emmanuel Macron told reporters.\n\n"
+            "“We are at a crossroads,” Keir Starmer was quoted as saying.")
+    assert quotes_of(body) == [("You must respect those who fight", "Emmanuel Macron"),
+                               ("We are at a crossroads", "Keir Starmer")]
+
+
+def test_a_name_glued_to_a_place_or_organisation_before_it():
+    body = "During the meeting in the Oval Office Trump told Zelenskyy he was “gambling with World War III”."
+    assert quotes_of(body) == [("gambling with World War III", "Trump")]
+
+
 def test_a_source_close_to_a_named_person_is_not_that_person():
     body = "“He is furious,” a source close to the Prime Minister said."
     assert quotes_of(body, datetime.date(2024, 11, 20)) == [("He is furious", None)]
