@@ -212,7 +212,10 @@ class Store:
         self._record_roots([root for root in roots if root.exists()])
         report = IndexReport()
         files: list[Path] = []
+        own = self.index_dir.absolute()
         for found in discover(roots):
+            if _under(os.path.abspath(found.path if isinstance(found, Problem) else found), own):
+                continue  # the index's own files, when it lives inside an indexed folder
             if isinstance(found, Problem):
                 report.skipped.append(found)
             else:

@@ -185,3 +185,13 @@ def test_ctrl_c_stops_after_committing_what_was_read(isolated, tmp_path, capsys,
     code, out, _ = run(capsys, "index")
     assert code == 0 and out.splitlines()[-1].startswith("15 added, 0 updated, 0 removed, 15 unchanged")
 
+
+
+def test_index_option_works_after_the_command_too(isolated, tmp_path, capsys):
+    news = tmp_path / "news"
+    write_article(news, "w.json", "A walrus was seen.")
+    elsewhere = str(tmp_path / "elsewhere")
+    assert run(capsys, "index", str(news), "--index", elsewhere)[0] == 0
+    assert json.loads(run(capsys, "search", "walrus", "--json", "--index", elsewhere)[1])["total"] == 1
+    assert json.loads(run(capsys, "--index", elsewhere, "search", "walrus", "--json")[1])["total"] == 1
+    assert not isolated.exists()  # NEWSX_INDEX was not used

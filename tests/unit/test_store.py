@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from index_helpers import copy_seeds, generate_corpus, isolated, write_article  # noqa: F401
 
+from newsx.index.config import Config
 from newsx.index.errors import IndexBusyError, NewsxError
 from newsx.index.store import META_FILE, Store
 from newsx.tui.cli import main
@@ -274,3 +275,11 @@ def test_searching_in_a_thread_while_another_process_commits_never_fails(isolate
         store.refresh()
         assert errors == []
         assert store.count() == 60
+
+
+def test_an_index_inside_the_indexed_folder_is_not_indexed_itself(tmp_path):
+    news = copy_seeds(tmp_path / "news")
+    with Store.open(news / "index", Config(path=tmp_path / "config.yaml"), build_seeds=False) as store:
+        store.update([news])
+        report = store.update([news])
+        assert (report.unchanged, report.skipped) == (4, [])

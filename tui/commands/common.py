@@ -21,6 +21,17 @@ if TYPE_CHECKING:
 HIT_STYLE = "bold reverse"
 
 
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """--index and --config after the command too (`newsx search x --index DIR`); left
+    out, the values given before the command (or none) stand."""
+    from pathlib import Path
+
+    parser.add_argument("--index", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                        help="the index folder (or NEWSX_INDEX)")
+    parser.add_argument("--config", type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                        help="the config file (or NEWSX_CONFIG)")
+
+
 def positive_int(text: str) -> int:
     """An argparse type: a whole number of 1 or more."""
     try:

@@ -19,11 +19,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from .common import add_store_options
+
 LIST_LIMIT = 20
 """On the terminal, list each added/updated/removed file up to this many; else count them."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_store_options(parser)
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files and folders of articles")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 

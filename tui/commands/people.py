@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 
-from .common import positive_int
+from .common import add_store_options, positive_int
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_store_options(parser)
     parser.add_argument("query", nargs="?", default="", metavar="QUERY", help="which articles (as in `newsx search`)")
     parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N people")
     parser.add_argument("--json", action="store_true", help="print JSON (schema above)")

@@ -24,10 +24,11 @@ from pathlib import Path
 
 from newsx.index.model import STANCES
 
-from .common import positive_int
+from .common import add_store_options, positive_int
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_store_options(parser)
     parser.add_argument("query", nargs="?", default="", metavar="QUERY", help="words in the quote")
     parser.add_argument("--speaker", metavar="NAME", help="quotes by this person (any part of the name)")
     parser.add_argument("--topic", metavar="TOPIC", help="quotes on this topic (its id, e.g. ceasefire)")

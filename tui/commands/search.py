@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import argparse
 
-from .common import positive_int
+from .common import add_store_options, positive_int
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_store_options(parser)
     parser.add_argument("query", metavar="QUERY", help="what to search for ('' for every article)")
     parser.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="best first, or newest first")
     parser.add_argument("--limit", type=positive_int, default=20, metavar="N", help="show at most N hits (default 20)")

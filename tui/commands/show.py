@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import argparse
 
+from .common import add_store_options
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_store_options(parser)
     parser.add_argument("id", metavar="ID", help="the article's id")
     parser.add_argument("--raw", action="store_true", help="also print the removed boilerplate lines")
     parser.add_argument("--json", action="store_true", help="print JSON (schema above)")
