@@ -269,6 +269,8 @@ CREDIT_AGENCIES = _words("""
 """)
 
 BYLINE_PHRASES = _words("reporting writing editing additional")
+BYLINE_ROLES = _words("reporter correspondent journalist columnist writer contributor")
+"""A short paragraph naming one of these is a byline: "Kate Whannel, political reporter"."""
 """Words before "by" that start a credit line: "Additional reporting by …"."""
 
 ABBREVIATIONS = _words("""

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .firstnames import FIRST_NAMES, gender_of
 from .lexicon import (
-    BYLINE_PHRASES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS, DETERMINERS_DEFINITE,
+    BYLINE_PHRASES, BYLINE_ROLES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS, DETERMINERS_DEFINITE,
     DETERMINERS_INDEFINITE, FIRST_NAME_HONORIFICS, GROUP_NOUNS, HONORIFICS, IRREGULAR_PAST, MONTHS_DAYS,
     NAME_PARTICLES, OBJECT_VERBS, ORG_WORDS, OUTLETS, PERSONAL_POSSESSIONS, PLACES,
     PLURAL_ROLE_HEADS, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS,
@@ -41,6 +41,7 @@ _ABBREVIATED_HONORIFICS = frozenset("mr mrs ms dr prof rev st gen sen gov rep".s
 _PASSIVE = frozenset("is are was were been being".split())
 _SPLIT_HEADS = TITLE_HEADS | PLURAL_ROLE_HEADS
 _SUBJECT_SCAN = 40
+_CLAUSE_BREAKS = frozenset("but while whereas although though ; :".split())
 """How many tokens back a subject is looked for."""
 
 
@@ -130,6 +131,11 @@ class People:
         """The subject of the verb at token i: the mention right before it (past adverbs,
         auxiliaries and a parenthesis), else the nearest one that can be a subject."""
         doc = self.doc
+        k = i - 1
+        while k >= floor and doc.lower[k] in SKIPPABLE:
+            k -= 1
+        if k >= floor and doc.lower[k] == "and":
+            return self.clause_subject(k, floor)  # "He rebuked the aides and said …"
         j = i - 1
         steps = 0
         direct = True
@@ -167,6 +173,14 @@ class People:
                 direct = False
             j -= 1
         return None
+
+    def clause_subject(self, i: int, floor: int) -> Mention | None:
+        """The first subject of the clause holding token i: after the last "but", "while"
+        or semicolon before it ("… but Mr Trump spoke over him and told him")."""
+        start = i
+        while start > floor and i - start < _SUBJECT_SCAN and self.doc.lower[start - 1] not in _CLAUSE_BREAKS:
+            start -= 1
+        return self.first_subject(start, i)
 
     def first_subject(self, first: int, end: int) -> Mention | None:
         """The first mention in tokens [first, end) that can be a subject."""
@@ -365,7 +379,7 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
     run.words = tuple(strip_possessive(doc.between(name[0], last))[0].split())  # keeps initials' stops
     core = [w.rstrip(".") for w in run.words if w.lower() not in NAME_PARTICLES]
     run.blocked = _blocked(core, run.honorific is not None)
-    if run.honorific is None and _role_head(doc.lower[name[-1]]) and all(
+    if run.honorific is None and _role_head(strip_possessive(doc.lower[name[-1]])[0]) and all(
             _roleish_word(doc.lower[t]) for t in name[:-1]):
         return None  # a title on its own ("Prime Minister"): a description, found elsewhere
     return run
@@ -867,8 +881,10 @@ def _excluded_tokens(doc: Doc) -> set[int]:
     """Tokens of bylines, photo credits and programme titles."""
     excluded: set[int] = set()
     for first, end in doc.para_tokens:
-        if first < end and doc.lower[first] == "by" and end - first <= 12:
-            excluded.update(range(first, end))
+        short = end - first <= 12
+        if short and first < end and (doc.lower[first] == "by" or any(
+                doc.lower[t] in BYLINE_ROLES for t in range(first, end))):
+            excluded.update(range(first, end))  # "By Jane Smith", "Kate Whannel, political reporter"
     n = len(doc)
     for i in range(n):
         lower = doc.lower[i]

@@ -175,6 +175,10 @@ def _opens_clause(people: People, m: Mention) -> bool:
     j = m.first - 1
     if j < 0 or doc.sent[j] != doc.sent[m.first]:
         return True
+    if doc.word[j] == ",":
+        sentence_first = doc.sentences[doc.sent[j]][0]
+        if people.first_subject(sentence_first, j) is None:
+            return True  # "Speaking to the BBC on Wednesday, the Health Secretary said"
     while j >= 0 and doc.word[j] in (",", "–", "—"):
         j -= 1
     return j >= 0 and doc.word[j] in "”’\"'"

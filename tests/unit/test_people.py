@@ -85,6 +85,16 @@ def test_bylines_and_photo_credits_are_not_people():
     assert list(people_of(body)) == ["Rachel Reeves"]
 
 
+def test_a_byline_naming_the_reporters_job_is_not_a_mention():
+    body = "Kate Whannel, political reporter\n\nWes Streeting said he was not plotting."
+    assert list(people_of(body)) == ["Wes Streeting"]
+
+
+def test_a_title_with_a_possessive_is_not_a_name():
+    body = "The Prime Minister’s allies briefed against Wes Streeting."
+    assert list(people_of(body)) == ["Wes Streeting"]
+
+
 def test_a_presenter_named_in_a_programme_title_is_not_a_mention():
     body = "Rachel Reeves told the BBC’s Sunday with Laura Kuenssberg that taxes would rise."
     assert list(people_of(body)) == ["Rachel Reeves"]

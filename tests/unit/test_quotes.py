@@ -201,6 +201,20 @@ def test_a_name_glued_to_a_place_or_organisation_before_it():
     assert quotes_of(body) == [("gambling with World War III", "Trump")]
 
 
+def test_a_coordinated_verb_takes_its_clauses_subject():
+    body = ("Wes Streeting rebuked the senior aides behind the briefings and said they proved that "
+            "“there are people around him who do not follow his style”.\n\n"
+            "The Ukrainian president tried to object but Donald Trump spoke over him and told him: "
+            "“You are gambling with millions of lives.”")
+    assert [speaker for _, speaker in quotes_of(body)] == ["Wes Streeting", "Donald Trump"]
+
+
+def test_a_title_after_a_fronted_phrase_is_the_person_just_named():
+    body = ("Wes Streeting denied the claims.\n\n"
+            "Speaking to the BBC on Wednesday, the Health Secretary said he “would never do that”.")
+    assert quotes_of(body) == [("would never do that", "Wes Streeting")]
+
+
 def test_a_source_close_to_a_named_person_is_not_that_person():
     body = "“He is furious,” a source close to the Prime Minister said."
     assert quotes_of(body, datetime.date(2024, 11, 20)) == [("He is furious", None)]
