@@ -30,7 +30,12 @@ ROLE_HEADS = _words("""
     member members candidate contender hopeful speaker whip judge editor correspondent
     presenter founder ceo boss king queen prince princess pope monarch chancellor
     representative congressman congresswoman lawmaker senator general commander
-    president-elect pm fm deputy director head peer
+    president-elect pm fm deputy director head peer executive owner owners investor
+    billionaire businessman businesswoman tycoon manager coach player captain striker
+    economist analyst professor scientist researcher surgeon doctor campaigner activist
+    author novelist actor actress singer broadcaster comedian officer detective
+    inspector superintendent constable trustee negotiator diplomat strategist pollster
+    donor chairperson headteacher principal governor-general
 """)
 """Words that end a role phrase ("London Mayor", "shadow environment secretary")."""
 
@@ -54,7 +59,8 @@ ROLE_MODIFIERS = _words("""
     backbench independent state opposition government press political economic
     leadership labour conservative tory scottish welsh irish british english
     secretary minister communities security interior finance climate digital science
-    levelling local regional national international development
+    levelling local regional national international development majority minority joint
+    founding managing executive non-executive assistant associate
 """)
 """Lower-case words that may come inside a role phrase before its head."""
 
@@ -90,7 +96,7 @@ SPEECH_VERBS = _words("""
     countered retorted shouted joked quipped boasted complained complains protested
     objected mused believes believe believed thinks think thought branded labelled
     dubbed hailed praised criticised criticized condemned slammed blasted welcomed
-    cautioned indicated signalled signaled accepted writing wrote quoted
+    cautioned indicated signalled signaled accepted writing wrote quoted dismissed
 """)
 """Finite verbs that report speech (or belief) and take the speaker as subject."""
 
@@ -186,7 +192,11 @@ ORG_WORDS = _words("""
     islands ocean river mountains valley coast gulf peninsula desert border harbour
     palace castle cathedral mosque synagogue temple stadium arena affairs relations
     intelligence services authority board panel international global nations
-    ministers mps councillors leaders members people's
+    ministers mps councillors leaders members people's investments holdings capital
+    partners ventures limited securities exchange sports entertainment media studios
+    records airlines motors technologies systems solutions industries pharmaceuticals
+    insurance finance financial properties estates foods brands labs family united
+    rovers athletic wanderers albion hotspur fc afc
 """)
 """A capitalised run containing one of these names an organisation or a thing."""
 

@@ -453,8 +453,11 @@ def _roleish_word(lower: str) -> bool:
 
 
 def _role_head(lower: str) -> bool:
-    """A word that ends a role phrase: "leader", and the hyphenated "co-leader"."""
-    return lower in ROLE_HEADS or ("-" in lower and lower.rsplit("-", 1)[-1] in ROLE_HEADS)
+    """A word that ends a role phrase: "leader", the hyphenated "co-leader", and an age
+    used as one ("the 66-year-old said")."""
+    if lower in ROLE_HEADS:
+        return True
+    return "-" in lower and (lower.rsplit("-", 1)[-1] in ROLE_HEADS or lower.endswith("-year-old"))
 
 
 def _roleish(doc: Doc, t: int) -> bool:
@@ -524,7 +527,7 @@ def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
             caps += 1
         if caps > m:
             end = caps
-    if end < n and doc.word[end] not in (",", ".", ")", ";", "–", "—") and doc.lower[end] != "and":
+    if end < n and doc.word[end] not in (",", ".", ")", ";", "–", "—") and doc.lower[end] not in ("and", "who"):
         return None, False
     return _tidy_role(doc.between(start, end)), doc.lower[head] in PLURAL_ROLE_HEADS
 
@@ -763,6 +766,9 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
                 caps += 1
             if caps > m:
                 end = caps
+        if end + 1 < n and doc.word[end] == "," and end + 1 in run_starts:
+            i = end
+            continue  # "Everton’s ex-chief executive, Keith Wyness,": the name's own role
         possessive_owner = strip_possessive(doc.word[k])[1] and k < i
         unnamed = lower in UNNAMED_HEADS or lower in PLURAL_ROLE_HEADS
         if det in DETERMINERS_DEFINITE or possessive_owner:

@@ -74,6 +74,17 @@ def test_us_style_titles_and_states():
     assert set(people) == {"Donald Trump", "Don Bacon"}
 
 
+def test_business_and_sport_roles_and_organisations():
+    body = ("Arsenal majority owner Stan Kroenke rejected the offer from Alisher Usmanov, a Russian "
+            "billionaire who owns 30 percent of the club, and from Ariel Investments. "
+            "Everton’s ex-chief executive, Keith Wyness, said the 66-year-old owner of Leeds United was wrong.")
+    people = people_of(body)
+    assert set(people) == {"Stan Kroenke", "Alisher Usmanov", "Keith Wyness"}
+    assert people["Stan Kroenke"].role == "Arsenal majority owner"
+    assert people["Alisher Usmanov"].role == "Russian billionaire"
+    assert people["Keith Wyness"].role == "Everton’s ex-chief executive"
+
+
 def test_month_names_that_are_surnames_follow_a_given_name():
     assert list(people_of("Theresa May resigned in May.")) == ["Theresa May"]
 

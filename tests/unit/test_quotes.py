@@ -215,6 +215,12 @@ def test_a_title_after_a_fronted_phrase_is_the_person_just_named():
     assert quotes_of(body) == [("would never do that", "Wes Streeting")]
 
 
+def test_an_age_used_as_a_title_refers_back():
+    body = ("Keith Wyness dismissed the purchase.\n\n"
+            "The 66-year-old, who now runs a consultancy, claimed it held “no real significance”.")
+    assert quotes_of(body) == [("no real significance", "Keith Wyness")]
+
+
 def test_a_source_close_to_a_named_person_is_not_that_person():
     body = "“He is furious,” a source close to the Prime Minister said."
     assert quotes_of(body, datetime.date(2024, 11, 20)) == [("He is furious", None)]
