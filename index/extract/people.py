@@ -221,7 +221,8 @@ def _marks_object(word: str) -> bool:
         and len(word) >= 5 and word.endswith(("ing", "ed"))
 
 
-_CONJUNCTIONS = frozenset("after before since until as while because although when once unless though whereas".split())
+_CONJUNCTIONS = frozenset(
+    "after before since until as while because although when once unless though whereas".split())
 
 
 def _after_preposition(doc: Doc, m: Mention) -> bool:
@@ -527,7 +528,7 @@ def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
             caps += 1
         if caps > m:
             end = caps
-    if end < n and doc.word[end] not in (",", ".", ")", ";", "–", "—") and doc.lower[end] not in ("and", "who"):
+    if end < n and doc.lower[end] not in (",", ".", ")", ";", "–", "—", "and", "who"):
         return None, False
     return _tidy_role(doc.between(start, end)), doc.lower[head] in PLURAL_ROLE_HEADS
 

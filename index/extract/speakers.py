@@ -3,18 +3,21 @@
 Rules, in the order news writing makes them reliable:
   1. a quote that carries on from the paragraph before keeps its speaker;
   2. the attribution next to it: `X said: “…”`, `“…,” X said`, `“…,” said X`,
-     `according to X` — after the quote first when the quote opens its sentence,
-     before it first otherwise; "…, adding: “…”" takes the main clause's subject;
+     `according to X`, `“…” – X` — after the quote first when the quote opens its
+     sentence, before it first otherwise. "…, adding: “…”" and "X rebuked Y and
+     said" take the clause's subject; "X, who …, said" and "X who said" take X;
   3. the quote before it in the same paragraph (`“…,” she said. “…”`);
   4. a paragraph that is only a quote: the last speaker;
   5. the subject of its sentence ("Mr Khan released a video to “…”").
-A subject may be a name, a pronoun (the last person of that gender to be a subject or
-speaker), a title (resolved by people.py, else the person last in the subject's place:
-"Steve Reed told … The shadow environment secretary argued …"), or an unnamed source
-or organisation, which leaves the quote without a named speaker.
+A subject may be a name; a pronoun (the last person of that gender to be a subject or
+speaker); a title, resolved by people.py, else — where it opens its clause — the
+person last in the subject's place ("Steve Reed told … The shadow environment
+secretary argued …", "Speaking to the BBC, the health secretary said"), unless the
+title first introduced an unnamed person ("One MP … the MP said"); or an unnamed
+source or organisation, which leaves the quote without a named speaker.
 
 A quote-only paragraph with no closing punctuation is a heading or pull quote; when its
-words come again in a later quote it is dropped as a repeat, otherwise it has no speaker.
+words come again in another quote it is dropped as a repeat, otherwise it has no speaker.
 """
 
 from __future__ import annotations
@@ -231,17 +234,12 @@ def _before(people: People, state: _State, q: Attributed, open_token: int, floor
         lower = doc.lower[j]
         if lower == "according" and j + 2 < len(doc) and doc.lower[j + 1] == "to":
             return state.resolve(people.starts_at.get(j + 2), sentence)
-        if lower in PARTICIPLES:
-            return _main_subject(people, state, floor, j, sentence)
+        if lower in PARTICIPLES:  # "…, adding: “…”": the main clause's subject
+            return state.resolve(people.first_subject(floor, j), sentence)
         if lower in SPEECH_VERBS and not (j + 1 < len(doc) and doc.lower[j + 1] == "to"):
             return state.resolve(people.subject_before(j, floor), sentence)
         j -= 1
     return None
-
-
-def _main_subject(people: People, state: _State, floor: int, before: int, sentence: int) -> int | None:
-    """The subject of a sentence's main clause, for "…, adding: “…”"."""
-    return state.resolve(people.first_subject(floor, before), sentence)
 
 
 def _after(people: People, state: _State, q: Attributed, open_token: int, floor: int) -> int | None:

@@ -1,19 +1,25 @@
 """Stances: who supports or opposes each topic, with the sentence that shows it.
 
 A topic's `support` and `oppose` phrases say what each side wants ("ban on arms sales",
-"humanitarian pause"). Where one appears, the words before it in its clause set the
-attitude of whoever holds it: endorsing cues (call for, back, urge, need) keep the
-phrase's direction, rejecting cues (resist, rule out, reject) turn it round, and each
-negation turns its cue round ("not backing", "don't agree with"), so "has resisted calls
-for a full ceasefire" opposes a ceasefire and "backed calls for a humanitarian pause"
-opposes it too. Doubt leaves it neutral ("whether", "declined to", "under pressure to").
+"humanitarian pause"). Where one appears, the cues close before it set the attitude of
+whoever holds it: endorsing cues (call for, back, urge, need) keep the phrase's
+direction, rejecting cues (resist, rule out, defy) turn it round, and each negation
+turns its cue round ("not backing", "don't agree with"; not "don't we need …?"). Cues
+chain only when each sits close before the next ("has resisted calls for a full
+ceasefire" opposes; "defied the party by calling for a ceasefire" supports). With no
+cue, a negation ("would not suspend arms sales"), a modal ("there must be a ceasefire")
+or what is said of the phrase after it ("a ceasefire would embolden Hamas") decides.
+Doubt leaves it neutral ("whether", "declined to", "under pressure to"), and so do
+other people's calls ("understands calls for a ceasefire").
 
-The holder is the quote's speaker inside a quote; outside, the subject before the cues,
-with the conventions of reported speech: "X urged Y to back" is X's stance, not Y's;
-"X's decision not to" is X's; "his party would support" is his; "X said the party must"
-and "X set out why the leadership was not" are X's; "colleagues calling for" is the
-colleagues'; "…, as well as A, B and C" shares the stance. After "but" the later clause
-wins. Per person and topic the article's evidence is summed: support, oppose, or neutral.
+The holder is the quote's speaker inside a quote — unless the quote reports what a third
+party did ("the government refused to suspend …"); outside, the subject before the
+cues, with the conventions of reported speech: "X urged Y to back" is X's stance, not
+Y's; "X's decision not to" is X's; "his party would support" is his; "X said the party
+must" and "X set out why the leadership was not" are X's; "colleagues calling for" is
+the colleagues'; "…, as well as A, B and C" shares the stance. A topic counts only near
+its context words (a Ukraine ceasefire is not a Gaza one). After "but" the later clause
+wins; per person and topic the article's sentences are summed: support, oppose, neutral.
 """
 
 from __future__ import annotations
@@ -30,8 +36,8 @@ from .text import strip_possessive
 from .topics import Topic
 
 _ENDORSE = """
-    call* for, calls from ... for, back, backs, backed, backing, support, supports, supported, supporting,
-    demand*, urg*, push* for, press* for, want*, need, needs, needed, agree* with,
+    call* for, calls from ... for, back, backs, backed, backing, support, supports, supported,
+    supporting, demand*, urg*, push* for, press* for, want*, need, needs, needed, agree* with,
     in favour of, in favor of, advocat*, endorse*, restate*, reiterat*, renew*, repeat*,
     join*, echo*, welcome*, prepared to, ready to, committed to, pledg*, vow*, argu* for,
     make the case for, willing to, fight for, campaign* for, lobb* for, champion*,
@@ -51,11 +57,12 @@ _MODALS = frozenset("must should will would".split())
 """Before a phrase (or inside it: "arms sales should stop"), these assert it."""
 _URGENT = frozenset("immediate immediately urgent urgently now".split())
 """Around a phrase in a speaker's own words, these assert it ("a ceasefire right now")."""
-_VERDICT = """
-    +: help*, needed, essential, vital, only way, must happen, is right, would save, would stop
-    -: embolden*, mistake, wrong, would leave, would only, reward*, freez*, not the answer,
-       counterproductive, dangerous
+_PRAISE = "help*, needed, essential, vital, only way, must happen, is right, would save, would stop"
+_BLAME = """
+    embolden*, mistake, wrong, would leave, would only, reward*, freez*, not the answer,
+    counterproductive, dangerous
 """
+"""Said of a phrase right after it: "a ceasefire would help", "… would embolden Hamas"."""
 _PRESSURE = frozenset("""
     urged urging urge urges pressed pressing pressured pressuring asked asking challenged
     lobbied implored begged encouraged encouraging told telling
@@ -87,8 +94,7 @@ def _cue_set(text: str, value: int) -> list:
 
 
 CUES = PhraseSet(_cue_set(_ENDORSE, 1) + _cue_set(_REJECT, -1) + _cue_set(_DOUBT, 0))
-VERDICTS = PhraseSet(
-    _cue_set(_VERDICT.split("-:")[0].replace("+:", ""), 1) + _cue_set(_VERDICT.split("-:")[1], -1))
+VERDICTS = PhraseSet(_cue_set(_PRAISE, 1) + _cue_set(_BLAME, -1))
 
 
 @dataclass
@@ -253,7 +259,9 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
         product *= value
         found = True
         governs = cue_start
-    if _pressured(article, floor, start) is not None or (not found and quote >= 0 and _pressing_question(article, quote)):
+    if _pressured(article, floor, start) is not None:
+        found = True
+    elif not found and quote >= 0 and _pressing_question(article, quote):
         found = True
     if found:
         return product

@@ -46,7 +46,8 @@ def test_role_phrase_before_a_name_in_capitals_or_lower_case():
 
 
 def test_appositive_role_after_a_name():
-    people = people_of("Anas Sarwar, the Scottish Labour leader, spoke. Ed Davey, leader of the Liberal Democrats, agreed.")
+    people = people_of("Anas Sarwar, the Scottish Labour leader, spoke. "
+                       "Ed Davey, leader of the Liberal Democrats, agreed.")
     assert people["Anas Sarwar"].role == "Scottish Labour leader"
     assert people["Ed Davey"].role == "Leader of the Liberal Democrats"
 

@@ -113,7 +113,8 @@ def test_according_to_before_and_after_the_quote():
 
 def test_split_quote_keeps_its_speaker():
     body = "“I don’t think that’s right,” Nadia Khan said, “and I never will.”"
-    assert quotes_of(body) == [("I don’t think that’s right", "Nadia Khan"), ("and I never will.", "Nadia Khan")]
+    assert quotes_of(body) == [("I don’t think that’s right", "Nadia Khan"),
+                               ("and I never will.", "Nadia Khan")]
 
 
 def test_pronoun_goes_to_the_last_speaker_of_that_gender():

@@ -61,7 +61,8 @@ def _summary(out, name: str, article, analysis, labels: dict[str, str]) -> None:
         out.print(text, soft_wrap=True)
 
     heading = Text(name, style="bold")
-    heading.append("  " + " · ".join(x for x in (article.title, article.outlet, day(article.date)) if x), style="dim")
+    details = (article.title, article.outlet, day(article.date))
+    heading.append("  " + " · ".join(x for x in details if x), style="dim")
     print(heading)
     print(Text(f"  People ({len(analysis.people)})", style="bold"))
     for person in analysis.people:
