@@ -41,13 +41,14 @@ _ENDORSE = """
     in favour of, in favor of, advocat*, endorse*, restate*, reiterat*, renew*, repeat*,
     join*, echo*, welcome*, prepared to, ready to, committed to, pledg*, vow*, argu* for,
     make the case for, willing to, fight for, campaign* for, lobb* for, champion*,
-    favour*, favor*, call* on, insist* on, means
+    favour*, favor*, call* on, insist* on, means, vot* for, hail*, prais*, applaud*,
+    celebrat*, defend*, supporter* of, proponent* of, champion* of
 """
 _REJECT = """
     resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,
     defy, defies, defied, defying, rebuff*, snub*, ignor*, push* back against, turn* down,
-    criticiz*, condemn*, warn* against, stop short of, veto*, block*, scrap*, abandon*,
-    wrong, mistake, instead of, rather than, disagree*
+    criticiz*, condemn*, warn* against, stop* short of, veto*, block*, scrap*, abandon*,
+    wrong, mistake, instead of, rather than, disagree*, critic* of, opponent* of
 """
 _DOUBT = """
     whether, if, declin*, confirm nor deny, would not say, refus* to say, under ... pressure,
@@ -57,10 +58,14 @@ _MODALS = frozenset("must should will would".split())
 """Before a phrase (or inside it: "arms sales should stop"), these assert it."""
 _URGENT = frozenset("immediate immediately urgent urgently now".split())
 """Around a phrase in a speaker's own words, these assert it ("a ceasefire right now")."""
-_PRAISE = "help*, needed, essential, vital, only way, must happen, is right, would save, would stop"
+_PRAISE = """
+    help*, needed, essential, vital, only way, must happen, is right, would save, would stop,
+    realistic, work
+"""
 _BLAME = """
     embolden*, mistake, wrong, would leave, would only, reward*, freez*, not the answer,
-    counterproductive, dangerous
+    counterproductive, dangerous, unrealistic, betrayal, surrender, premature, naive,
+    unworkable
 """
 """Said of a phrase right after it: "a ceasefire would help", "… would embolden Hamas"."""
 _PRESSURE = frozenset("""
@@ -365,9 +370,9 @@ def _holders(article: _Article, cues: list, start: int, floor: int) -> list[int 
             continue
         if m.possessive and first_cue - m.last <= 3:
             return [_entity(people, m)]
-        if m.kind == GROUP and _modifies_noun(doc, m):
+        if m.kind == GROUP and (_modifies_noun(doc, m) or doc.lower[m.begin - 1:m.begin] == ["among"]):
             j = m.begin - 1
-            continue  # "the official Labour position", "party policy"
+            continue  # "the official Labour position", "X is among those calling for"
         if not m.possessive and (people.is_subject(m) or _relative(doc, m, first_cue)):
             if m.kind == GROUP and coordinated:
                 j = m.begin - 1

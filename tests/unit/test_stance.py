@@ -33,6 +33,17 @@ def decided(body: str) -> dict[tuple[str, str], str]:
     ("Nadia Khan did not back a ceasefire.", "oppose"),
     ("Nadia Khan urged the government to agree an immediate ceasefire.", "support"),
     ("Nadia Khan said there must be a ceasefire now.", "support"),
+    ("Nadia Khan stopped short of calling for a ceasefire.", "oppose"),
+    ("Nadia Khan is among those calling for a ceasefire.", "support"),
+    ("Nadia Khan voted for a ceasefire.", "support"),
+    ("Nadia Khan hailed the ceasefire.", "support"),
+    ("Nadia Khan has been a vocal supporter of a ceasefire.", "support"),
+    ("Nadia Khan is a critic of the ceasefire.", "oppose"),
+    ("Nadia Khan said a ceasefire was not realistic.", "oppose"),
+    ("Nadia Khan called the ceasefire a betrayal.", "oppose"),
+    ("Nadia Khan said she did not believe a ceasefire would work.", "oppose"),
+    ("Nadia Khan said there should be no ceasefire until the hostages are freed.", "oppose"),
+    ("Nadia Khan defended her decision not to back a ceasefire.", "oppose"),
 ])
 def test_cues_and_negation_set_the_stance(sentence, stance):
     assert decided(GAZA + sentence) == {("Nadia Khan", "ceasefire"): stance}
