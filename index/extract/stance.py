@@ -83,8 +83,9 @@ _SINGULAR_SUBJECTS = frozenset("he she it who also now again".split())
 _OWNERS = frozenset("his her their its our my".split())
 _CHAIN_GAP = 4
 """At most this many words between a cue and the cue or phrase it governs."""
-_CHAIN_BREAKS = frozenset("by while as after because when since although though".split())
-"""Words after which a cue no longer governs: "defied the party by calling for …"."""
+_CHAIN_BREAKS = frozenset("by while as after because when since although though and or".split())
+"""Words after which a cue no longer governs: "defied the party by calling for …",
+"had the right to defend itself and rejected calls for …"."""
 _TRANSPARENT = frozenset("a an the including especially".split())
 """Not counted in that gap: "need to see tougher action – including an end to …"."""
 _PRESENT = frozenset("is are am will would must should can may need needs ought".split())
@@ -238,21 +239,37 @@ def _with_anaphora(doc, matches: list, cues: list) -> list:
     return sorted(matches + extra, key=lambda m: m[0]) if extra else matches
 
 
-def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, sentence_first: int) -> int:
-    """The product of the cues before the phrase (each turned by a negation), or 0."""
+def _chain(article: _Article, cues: list, start: int, floor: int, quote: int) -> list:
+    """The cues that govern the phrase at `start`, nearest first: each sits close before
+    the next ("has resisted calls for a ceasefire"), on the same side of a quote mark."""
     doc = article.doc
-    floor = max(sentence_first, start - _WINDOW)
-    if quote >= 0:
-        floor = max(floor, article.quotes[quote].first)
-    product, found = 1, False
-    governs = start  # each cue must sit close before what it governs
-    window = cues[bisect_left(cues, (floor,)):bisect_left(cues, (start,))]
-    for cue_start, cue_stop, cue in reversed(window):
+    chain = []
+    governs = start
+    for cue in reversed(cues[bisect_left(cues, (floor,)):bisect_left(cues, (start,))]):
+        cue_start, cue_stop, _ = cue
         if cue_stop > governs or (article.quote_at[cue_start] >= 0) != (quote >= 0):
             continue
         between = [w for w in doc.lower[cue_stop:governs] if w[:1].isalnum() and w not in _TRANSPARENT]
         if len(between) > _CHAIN_GAP or any(word in _CHAIN_BREAKS for word in between):
             break
+        chain.append(cue)
+        governs = cue_start
+    return chain
+
+
+def _floor(article: _Article, start: int, sentence_first: int, quote: int) -> int:
+    """Where the words that may bear on the phrase at `start` begin."""
+    floor = max(sentence_first, start - _WINDOW)
+    return max(floor, article.quotes[quote].first) if quote >= 0 else floor
+
+
+def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, sentence_first: int) -> int:
+    """The product of the cues governing the phrase (each turned by a negation), or what
+    decides without them; 0 when nothing does."""
+    doc = article.doc
+    floor = _floor(article, start, sentence_first, quote)
+    product, found = 1, False
+    for cue_start, _, cue in _chain(article, cues, start, floor, quote):
         value = cue.value
         governed = article.call_value(cue_start)
         if governed is not None:
@@ -263,7 +280,6 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
             value = -value
         product *= value
         found = True
-        governs = cue_start
     if _pressured(article, floor, start) is not None:
         found = True
     elif not found and quote >= 0 and _pressing_question(article, quote):
@@ -303,8 +319,8 @@ def _reported_in_quote(article: _Article, quote: int, cues: list, start: int) ->
     doc = article.doc
     people = article.people
     first = article.quotes[quote].first
-    window = cues[bisect_left(cues, (max(first, start - _WINDOW),)):bisect_left(cues, (start,))]
-    verb = next((c[0] for c in window if c[1] <= start), start)
+    chain = _chain(article, cues, start, _floor(article, start, first, quote), quote)
+    verb = chain[-1][0] if chain else start
     for j in range(verb - 1, max(first, verb - 8) - 1, -1):
         m = people.ends_at.get(j)
         if m is None:
@@ -354,8 +370,8 @@ def _holders(article: _Article, cues: list, start: int, floor: int) -> list[int 
     doc = article.doc
     pressure = _pressured(article, floor, start)
     scan_from = pressure if pressure is not None else start
-    window = cues[bisect_left(cues, (max(floor, start - _WINDOW),)):bisect_left(cues, (start,))]
-    first_cue = next((c[0] for c in window if c[1] <= start), start)
+    chain = _chain(article, cues, start, _floor(article, start, floor, -1), -1)
+    first_cue = chain[-1][0] if chain else start
     coordinated = first_cue > floor and doc.lower[first_cue - 1] == "and"
     j = scan_from - 1
     steps = 0
