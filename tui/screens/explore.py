@@ -80,20 +80,6 @@ class ExploreScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
 
-    COMPONENT_CLASSES = {
-        "newsx--title",
-        "newsx--dim",
-        "newsx--hit",
-        "newsx--current-hit",
-        "newsx--quote",
-        "newsx--speaker",
-        "newsx--person",
-        "newsx--selected",
-        "newsx--support",
-        "newsx--oppose",
-        "newsx--neutral",
-    }
-
     COMMANDS = {FacetCommands}
 
     BINDINGS = [

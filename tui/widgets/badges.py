@@ -1,8 +1,4 @@
-"""Small pieces of styled text shared by the panes.
-
-Styles named ".newsx--..." are component classes of the explore screen (see newsx.tcss),
-so every colour comes from the theme.
-"""
+"""Small pieces of text shared by the panes: stance badges, dates, counts."""
 
 from __future__ import annotations
 
@@ -10,6 +6,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from textual.content import Content
+
+from . import styles
 
 MARKS = {"support": "✔", "oppose": "✘", "neutral": "–"}
 """The badge after a topic: supports, opposes, neutral."""
@@ -21,7 +19,7 @@ def stance_badges(stances: Iterable[tuple[str, str]]) -> Content:
     """"ceasefire ✔  arms-ban ✘" for (topic, stance) pairs, each styled by its stance."""
     parts: list[Content] = []
     for topic, stance in dict.fromkeys(stances):
-        parts.append(Content.styled(f"{topic} {MARKS.get(stance, '?')}", f".newsx--{stance}"))
+        parts.append(Content.styled(f"{topic} {MARKS.get(stance, '?')}", styles.STANCE.get(stance, styles.DIM)))
     return Content("  ").join(parts)
 
 

@@ -11,15 +11,16 @@ from textual.widgets.option_list import Option
 
 from newsx.index.model import PersonSummary
 
+from . import styles
 from .badges import STANCE_WORDS, day, dotted, plural, stance_badges
 from .lists import NavList
 
 
 def person_prompt(person: PersonSummary, chosen: bool) -> Content:
     """Name (marked when it is the active filter), counts, role and stance badges."""
-    mark = Content.styled("● " if chosen else "  ", ".newsx--selected")
+    mark = Content.styled("● " if chosen else "  ", styles.SELECTED)
     counts = dotted(plural(person.mentions, "mention"), plural(person.quotes, "quote"), person.role)
-    lines = [mark + Content.styled(person.name, ".newsx--person"), Content.styled(f"  {counts}", ".newsx--dim")]
+    lines = [mark + Content.styled(person.name, styles.NAME), Content.styled(f"  {counts}", styles.DIM)]
     badges = stance_badges((topic, stance) for topic, (stance, _, _) in person.stances.items())
     if badges:
         lines.append(Content("  ") + badges)
@@ -55,10 +56,11 @@ lists their quotes below; `enter` again (or `esc`) removes that filter.
         self.people = list(people)
         self.clear_options()
         if not self.people:
-            self.add_option(Option(Content.styled("Nobody named in these articles.", ".newsx--dim"), disabled=True))
+            self.add_option(Option(Content.styled("Nobody named in these articles.", styles.DIM), disabled=True))
             return
         self.add_options(person_prompt(p, p.name == chosen) for p in self.people)
-        self.highlighted = min(keep or 0, len(self.people) - 1)
+        names = [p.name for p in self.people]
+        self.highlighted = names.index(chosen) if chosen in names else min(keep or 0, len(names) - 1)
 
     def on_option_list_option_selected(self, event: NavList.OptionSelected) -> None:
         event.stop()
@@ -71,16 +73,16 @@ class PersonCard(Static):
 
     def show(self, person: PersonSummary | None, name: str, labels: dict[str, str]) -> None:
         """Describe `person` (None when they no longer appear in the results)."""
-        lines = [Content.styled(name, ".newsx--person")]
+        lines = [Content.styled(name, styles.NAME)]
         if person is None:
-            lines.append(Content.styled("Not in the current results.", ".newsx--dim"))
+            lines.append(Content.styled("Not in the current results.", styles.DIM))
         else:
             if person.role:
-                lines.append(Content.styled(person.role, ".newsx--dim"))
+                lines.append(Content.styled(person.role, styles.DIM))
             for topic, (stance, when, evidence) in person.stances.items():
                 head = Content.styled(
-                    f"{STANCE_WORDS.get(stance, stance)} {labels.get(topic, topic)}", f".newsx--{stance}"
+                    f"{STANCE_WORDS.get(stance, stance)} {labels.get(topic, topic)}", styles.STANCE.get(stance, styles.DIM)
                 )
-                lines.append(head + Content.styled(f"  {day(when)}", ".newsx--dim"))
-                lines.append(Content.styled(f"  “{evidence}”", ".newsx--quote"))
+                lines.append(head + Content.styled(f"  {day(when)}", styles.DIM))
+                lines.append(Content.styled(f"  “{evidence}”", styles.QUOTE))
         self.update(Content("\n").join(lines))

@@ -12,23 +12,24 @@ from textual.widgets.option_list import Option
 
 from newsx.index.model import QuoteRecord
 
+from . import styles
 from .badges import day, dotted, stance_badges
 from .lists import NavList
 
 
 def quote_prompt(record: QuoteRecord, selected: bool, *, with_source: bool) -> Content:
     """A check box, the quote, its speaker (and role) and stance badges."""
-    box = Content.styled("[x] " if selected else "[ ] ", ".newsx--selected" if selected else ".newsx--dim")
+    box = Content.styled("[x] " if selected else "[ ] ", styles.SELECTED if selected else styles.DIM)
     speaker = record.speaker or "unattributed"
-    who = Content.assemble(("— ", ".newsx--dim"), (speaker, ".newsx--speaker"))
+    who = Content.assemble(("— ", styles.DIM), (speaker, styles.NAME))
     if record.role:
-        who = who + Content.styled(f", {record.role}", ".newsx--dim")
-    lines = [box + Content.styled(f"“{record.text}”", ".newsx--quote"), Content("    ") + who]
+        who = who + Content.styled(f", {record.role}", styles.DIM)
+    lines = [box + Content.styled(f"“{record.text}”", styles.QUOTE), Content("    ") + who]
     badges = stance_badges(record.stances)
     if badges:
         lines.append(Content("    ") + badges)
     if with_source:
-        lines.append(Content("    ") + Content.styled(dotted(record.title, record.outlet, day(record.date)), ".newsx--dim"))
+        lines.append(Content("    ") + Content.styled(dotted(record.title, record.outlet, day(record.date)), styles.DIM))
     return Content("\n").join(lines)
 
 
@@ -72,7 +73,7 @@ nothing selected, `y` and `e` take every quote that matches the search and filte
         self.records = list(records)
         self.clear_options()
         if not self.records:
-            self.add_option(Option(Content.styled(empty, ".newsx--dim"), disabled=True))
+            self.add_option(Option(Content.styled(empty, styles.DIM), disabled=True))
             return
         self.add_options(
             Option(quote_prompt(r, r.id in selected, with_source=self.with_source), id=r.id) for r in self.records

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from pathlib import PurePath
 
 from rich.cells import cell_len
 from textual.binding import Binding
@@ -21,6 +22,7 @@ from textual.widgets import Static
 
 from newsx.index.model import Article, IndexedArticle
 
+from . import styles
 from .badges import day, dotted, plural
 
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -53,11 +55,11 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
 
 
 class ArticleHeader(Static):
-    """Title, outlet, date, author, source, and what the reader shows."""
+    """Title; outlet, date, author; the URL (else the file's name); what the reader shows."""
 
     def show(self, indexed: IndexedArticle | None, hits: int = 0) -> None:
         if indexed is None:
-            self.update(Content.styled("Open an article with enter.", ".newsx--dim"))
+            self.update(Content.styled("Open an article with enter.", styles.DIM))
             return
         article: Article = indexed.article
         analysis = indexed.analysis
@@ -70,13 +72,13 @@ class ArticleHeader(Static):
         )
         self.update(
             Content.assemble(
-                (article.title or article.path, ".newsx--title"),
+                (article.title or article.path, styles.TITLE),
                 "\n",
-                (dotted(article.outlet, day(article.date), article.author), ".newsx--person"),
+                dotted(article.outlet, day(article.date), article.author),
                 "\n",
-                (article.url or article.path, ".newsx--dim"),
+                (article.url or PurePath(article.path).name, styles.DIM),
                 "\n",
-                (shows, ".newsx--dim"),
+                (shows, styles.DIM),
             )
         )
 
@@ -135,10 +137,10 @@ paragraph; the people found in the article are underlined.
         content = Content(body)
         for person in indexed.analysis.people:
             for start, end in person.spans:
-                content = content.stylize(".newsx--person", start, end)
+                content = content.stylize(styles.PERSON, start, end)
         speakers: dict[int, list[str]] = {}
         for quote in indexed.analysis.quotes:
-            content = content.stylize(".newsx--quote", quote.start, quote.end)
+            content = content.stylize(styles.QUOTE, quote.start, quote.end)
             if quote.kind == "speech":
                 paragraph = body.rfind("\n", 0, quote.start) + 1
                 names = speakers.setdefault(paragraph, [])
@@ -146,10 +148,10 @@ paragraph; the people found in the article are underlined.
                 if name not in names:
                     names.append(name)
         self._labels = {
-            start: Content.styled(f"“ {', '.join(names)}", ".newsx--speaker") for start, names in speakers.items()
+            start: Content.styled(f"“ {', '.join(names)}", styles.SPEAKER) for start, names in speakers.items()
         }
         for start, end in self.hits:
-            content = content.stylize(".newsx--hit", start, end)
+            content = content.stylize(styles.HIT, start, end)
         return content
 
     # -- wrapping and drawing
@@ -220,7 +222,7 @@ paragraph; the people found in the article are underlined.
         """Mark hit `index` as the current one and scroll it into view."""
         self.current_hit = index
         start, end = self.hits[index]
-        self._styled = self._base.stylize(".newsx--current-hit", start, end)
+        self._styled = self._base.stylize(styles.CURRENT_HIT, start, end)
         self._cache.clear()
         self.refresh()
         self.scroll_to_offset(start)

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from newsx.index.model import Hit, SearchResult
 
+from . import styles
 from .badges import day, dotted, plural
 from .lists import NavList
 
@@ -29,15 +30,15 @@ def hit_prompt(hit: Hit) -> Content:
     """
     snippet = Content(hit.snippet)
     for start, end in hit.snippet_highlights:
-        snippet = snippet.stylize(".newsx--hit", start, end)
+        snippet = snippet.stylize(styles.HIT, start, end)
     if hit.snippet_highlights and hit.snippet_highlights[0][0] > LEAD:
         cut = hit.snippet.find(" ", hit.snippet_highlights[0][0] - LEAD) + 1
         snippet = Content("…") + snippet[cut:]
     hits = plural(len(hit.highlights), "hit") if hit.highlights else ""
     return Content.assemble(
-        (hit.title or hit.path, ".newsx--title"),
+        (hit.title or hit.path, styles.TITLE),
         "\n",
-        (dotted(hit.outlet, day(hit.date), hits), ".newsx--dim"),
+        (dotted(hit.outlet, day(hit.date), hits), styles.DIM),
         "\n",
         snippet,
     )
@@ -76,7 +77,7 @@ reach the end of the list.
         self._asked_at = None
         self.clear_options()
         if not self.hits:
-            self.add_option(Option(Content.styled("No articles match.", ".newsx--dim"), disabled=True))
+            self.add_option(Option(Content.styled("No articles match.", styles.DIM), disabled=True))
             return
         self.add_options(self._prompts(self.hits))
         self.highlighted = 0

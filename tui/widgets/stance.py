@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from . import styles
 from .badges import MARKS, STANCE_WORDS
 from .lists import NavList
 
@@ -56,15 +57,15 @@ quotes to those where someone — or the chosen person — takes that stance;
         self.choices = [(None, None)] + [(t, s) for t in topics for s in SIDES]
         options = []
         for topic, stance in self.choices:
-            mark = Content.styled("● " if (topic, stance) == active else "  ", ".newsx--selected")
+            mark = Content.styled("● " if (topic, stance) == active else "  ", styles.SELECTED)
             if topic is None:
                 options.append(Option(mark + Content("Any stance"), id=ANY))
                 continue
             count = counts.get((topic, stance), 0)
             text = Content.assemble(
-                (f"{MARKS[stance]} ", f".newsx--{stance}"),
-                (f"({count}) ", ".newsx--dim"),
-                (stance_label(topic, stance, labels), f".newsx--{stance}"),
+                (f"{MARKS[stance]} ", styles.STANCE.get(stance, styles.DIM)),
+                (f"({count}) ", styles.DIM),
+                (stance_label(topic, stance, labels), styles.STANCE.get(stance, styles.DIM)),
             )
             options.append(Option(mark + text, id=f"{topic}:{stance}", disabled=not count))
         self.clear_options()

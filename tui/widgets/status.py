@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from . import styles
+
 
 class Chip(Static):
     """One active filter; clicking it (or `esc` for the last one) removes it."""
@@ -20,7 +22,7 @@ class Chip(Static):
         kind: str
 
     def __init__(self, kind: str, text: str) -> None:
-        super().__init__(Content.assemble(text, (" ✕", ".newsx--dim")), classes="chip")
+        super().__init__(Content.assemble(text, (" ✕", styles.DIM)), classes="chip")
         self.kind = kind
         self.tooltip = "Click to remove this filter"
 
