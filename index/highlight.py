@@ -8,7 +8,11 @@ stored text and no 32 KiB limit, unlike whoosh.highlight (design.md §5).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+
+from whoosh import query
+from whoosh.query import Query
 
 SNIPPET_CHARS = 160
 LEAD_CHARS = 40
@@ -18,15 +22,47 @@ ELLIPSIS = "…"
 Span = tuple[int, int]
 
 
-def term_spans(reader, docnum: int, field: str, terms: Iterable[bytes]) -> list[Span]:
-    """The (start, end) offsets in `field` of every occurrence of `terms` in one document."""
-    spans: set[Span] = set()
-    for term in terms:
-        matcher = reader.postings(field, term)
-        matcher.skip_to(docnum)
-        if matcher.is_active() and matcher.id() == docnum:
-            spans.update((start, end) for _pos, start, end in matcher.value_as("characters"))
-    return sorted(spans)
+def query_terms(q: Query, field: str) -> list[str]:
+    """The words of `field` that query `q` looks for, leaving out negated parts."""
+    if isinstance(q, query.Not):
+        return []
+    if isinstance(q, query.AndNot):
+        return query_terms(q.a, field)
+    if not q.is_leaf():
+        return [term for child in q.children() for term in query_terms(child, field)]
+    if isinstance(q, query.Term) and q.fieldname == field:
+        return [q.text]
+    if isinstance(q, query.Phrase) and q.fieldname == field:
+        return list(q.words)
+    return []
+
+
+def term_spans(reader, docnums: Iterable[int], field: str, terms: Iterable[str]) -> dict[int, list[Span]]:
+    """docnum -> the sorted (start, end) offsets in `field` of every occurrence of `terms`.
+
+    Each term's postings are read once per segment, forward through the documents asked
+    for, so a page costs about (terms x segments), not (terms x hits).
+    """
+    found: dict[int, set[Span]] = {docnum: set() for docnum in docnums}
+    terms = set(terms)
+    leaves = reader.leaf_readers()
+    starts = [offset for _, offset in leaves]
+    by_leaf: dict[int, list[int]] = {}
+    for docnum in sorted(found):
+        by_leaf.setdefault(bisect_right(starts, docnum) - 1, []).append(docnum)
+    for index, wanted in by_leaf.items():
+        leaf, offset = leaves[index]
+        for term in terms:
+            if (field, term) not in leaf:
+                continue
+            matcher = leaf.postings(field, term)
+            for docnum in wanted:
+                if not matcher.is_active():
+                    break
+                matcher.skip_to(docnum - offset)
+                if matcher.is_active() and matcher.id() == docnum - offset:
+                    found[docnum].update((start, end) for _pos, start, end in matcher.value_as("characters"))
+    return {docnum: sorted(spans) for docnum, spans in found.items()}
 
 
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:

@@ -33,7 +33,7 @@ from .model import Filters
 from .schema import keyword_value
 
 MAX_QUERY_CHARS = 1000
-EXPANSION_LIMIT = 50
+EXPANSION_LIMIT = 20
 """A wildcard or fuzzy word stands for at most this many words: the most frequent."""
 MAX_EDIT_DISTANCE = 2
 
@@ -289,7 +289,7 @@ class QueryCompiler:
         if field in NAME_FIELDS:
             return self._name_query(q, field, facets)
         if isinstance(q, query.FuzzyTerm):
-            q.maxdist = min(q.maxdist, MAX_EDIT_DISTANCE)
+            q = _fuzzy(q, facets.reader.schema[field])
         if isinstance(q, query.MultiTerm):
             return bounded(q, facets.reader)
         return q
@@ -307,21 +307,39 @@ class QueryCompiler:
         return q
 
 
+def _fuzzy(q: query.FuzzyTerm, fieldobj) -> Query:
+    """A fuzzy word compared with the index's words as the index holds them (stemmed),
+    at most MAX_EDIT_DISTANCE edits away and keeping its first letter: a fuzzy word
+    free to change its first letter is compared with every word in the index."""
+    stems = list(fieldobj.process_text(q.text, mode="query"))
+    if not stems:
+        return query.NullQuery
+    return query.FuzzyTerm(q.fieldname, stems[0], boost=q.boost, maxdist=min(q.maxdist, MAX_EDIT_DISTANCE),
+                           prefixlength=max(q.prefixlength, 1))
+
+
 def bounded(q: query.MultiTerm, reader) -> Query:
     """A wildcard, fuzzy or range word as an OR of its most frequent matching words.
 
     Whoosh expands a prefix to every matching word: `g*` over a large index takes
-    seconds (design.md §5). Here it stands for the EXPANSION_LIMIT most frequent.
+    seconds (design.md §5). Here it stands for the EXPANSION_LIMIT most frequent,
+    counted segment by segment (merging the segments' word lists costs far more).
     """
     field = q.field()
-    if isinstance(q, query.Prefix):
-        candidates = ((term, info.doc_frequency()) for term, info in reader.iter_prefix(field, q.text))
-    else:
-        candidates = ((term, reader.doc_frequency(field, term)) for term in q._btexts(reader))
-    top = heapq.nlargest(EXPANSION_LIMIT, candidates, key=lambda pair: pair[1])
     fieldobj = reader.schema[field]
-    # Most expansions yield the index's bytes; FuzzyTerm yields decoded words.
-    return _any_of(field, (fieldobj.from_bytes(t) if isinstance(t, bytes) else t for t, _ in top), q.boost)
+    leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
+    frequency: dict[str, int] = {}
+    for leaf, _ in leaves:
+        if isinstance(q, query.Prefix):
+            found = ((term, info.doc_frequency()) for term, info in leaf.iter_prefix(field, q.text))
+        else:
+            found = ((term, leaf.doc_frequency(field, term)) for term in q._btexts(leaf))
+        for term, count in found:
+            # Most expansions yield the index's bytes; FuzzyTerm yields decoded words.
+            word = fieldobj.from_bytes(term) if isinstance(term, bytes) else term
+            frequency[word] = frequency.get(word, 0) + count
+    top = heapq.nlargest(EXPANSION_LIMIT, frequency.items(), key=lambda pair: pair[1])
+    return _any_of(field, (word for word, _ in top), q.boost)
 
 
 def _first_line(error: object) -> str:

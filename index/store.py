@@ -24,6 +24,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from whoosh import collectors
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
@@ -33,7 +34,7 @@ from whoosh.searching import Searcher
 from .clean import load_rules
 from .config import Config, default_index_dir, load_config
 from .errors import IndexBusyError, IndexUnavailableError, NewsxError, QueryError
-from .highlight import snippet, term_spans
+from .highlight import query_terms, snippet, term_spans
 from .model import (
     Analysis,
     Filters,
@@ -354,18 +355,15 @@ class Store:
             if docs is not None and not docs:
                 return SearchResult(query=query, total=0, hits=[], offset=offset)
             by_date = sort == "date" or isinstance(q, wq.Every)
-            options = {"sortedby": "sortdate", "reverse": True} if by_date else {}
-            results = view.articles.search(
-                q, limit=max(1, offset + limit), filter=docs, terms=True, **options
-            )
-            hits = [self._hit(view, hit) for hit in results[offset:offset + limit]]
+            results = view.collect(view.articles, q, max(1, offset + limit), by_date, docs)
+            page = results[offset:offset + limit]
+            spans = term_spans(view.articles.reader(), [hit.docnum for hit in page], "body", query_terms(q, "body"))
+            hits = [self._hit(hit, spans[hit.docnum]) for hit in page]
             return SearchResult(query=query, total=len(results), hits=hits, offset=offset)
 
-    def _hit(self, view: _View, hit) -> Hit:
+    def _hit(self, hit, spans: list[tuple[int, int]]) -> Hit:
         stored = hit.fields()
         body = stored.get("body", "")
-        terms = [text for field, text in (hit.matched_terms() or []) if field == "body"]
-        spans = term_spans(view.articles.reader(), hit.docnum, "body", terms)
         line, line_spans = snippet(body if spans else (stored.get("summary") or body), spans)
         return Hit(
             id=stored["id"],
@@ -545,6 +543,25 @@ class _View:
             self._filters[key] = set(searcher.docs_for_query(filter_query(filters, facets, quotes=quotes)))
         return self._filters[key]
 
+    @staticmethod
+    def collect(searcher, q, limit: int | None, by_date: bool, docs: set[int] | None):
+        """Whoosh Results for `q`: the top `limit` (best, or newest, first), among `docs`
+        when given, with an exact total.
+
+        Relevance uses a collector without Whoosh's shortcuts: with them, the total takes a
+        second pass, and an OR's top hits can drop the score of its weaker words.
+        """
+        if by_date:
+            collector = searcher.collector(limit=limit, sortedby="sortdate", reverse=True)
+        elif limit is None:
+            collector = collectors.UnlimitedCollector()
+        else:
+            collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+        if docs is not None:
+            collector = collectors.FilterCollector(collector, allow=docs)
+        searcher.search_with_collector(q, collector)
+        return collector.results()
+
     def quotes_of(self, article_ids: list[str]) -> set[int]:
         """The quote documents of these articles."""
         reader = self.quotes.reader()
@@ -559,8 +576,7 @@ class _View:
         with the same fingerprint."""
         fetch = limit
         while True:
-            options = {} if ranked else {"sortedby": "sortdate", "reverse": True}
-            results = self.quotes.search(q, limit=fetch, filter=docs, **options)
+            results = self.collect(self.quotes, q, fetch, not ranked, docs)
             records = [
                 quote_from_document(hit.fields())
                 for hit in results
