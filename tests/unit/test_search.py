@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from index_helpers import SEED_DATES, copy_seeds, isolated, write_article  # noqa: F401
+from index_helpers import SEED_DATES, copy_seeds, generate_corpus, isolated, write_article  # noqa: F401
 from whoosh import query as wq
 
 from newsx.index.config import Config
@@ -254,3 +254,14 @@ def test_article_ids_lists_every_match_newest_first_and_narrows_quotes(seeds):
     narrowed = seeds.quotes(article_ids=ids)
     assert narrowed and {q.article_id for q in narrowed} == set(ids)
     assert seeds.quotes(article_ids=["no-such-article"]) == []
+
+
+def test_totals_are_exact_for_or_queries_whatever_the_page_size(isolated, tmp_path):
+    news = generate_corpus(tmp_path / "news", 120)
+    write_article(news, "rare.json", "A walrus spoke about the ceasefire.")
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        for text in ("walrus OR ceasefire", "walrus OR item7*", "walrus OR critics OR parliament"):
+            expected = len(store.article_ids(text))
+            assert [store.search(text, limit=n).total for n in (1, 5, 50)] == [expected] * 3
+        assert store.search("walrus OR ceasefire", limit=1).hits[0].path.endswith("rare.json")
