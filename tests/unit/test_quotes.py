@@ -272,17 +272,23 @@ def test_markup_escapes_and_broken_marks_are_just_text(body):
 _PIECES = list("“”\"‘’' abcMrSK.,:;()\n-–[]/") + [
     "said ", "Sir ", "he ", "she ", "Keir ", "Starmer", "Mr ", "the Prime Minister ", "ceasefire ",
     "Gaza ", "called for ", "not ", "but ", "according to ", "who ", ", adding: ", "urged ",
+    "One MP ", "the MP said ", "By ", "Photograph: ", "/PA", "von der ", "al-", "’s ", "s’ ",
+    "as well as ", "his party ", "arms sales ", "ban on ", "troops ", "Ukraine ", "Зеленський ",
 ]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
 def test_any_text_analyses_and_every_offset_slices_to_its_text(body):
-    analysis = analyze(Article(id="t", path="t", body=body))
+    analysis = analyze(Article(id="t", path="t", body=body, date=datetime.date(2024, 11, 20)))
+    names = {p.name for p in analysis.people}
     for q in analysis.quotes:
         assert body[q.start:q.end] == q.text and q.text.strip()
+        assert q.speaker is None or q.speaker in names
     for s in analysis.stances:
-        assert body[s.start:s.end] == s.evidence
+        assert body[s.start:s.end] == s.evidence and s.person in names
+    for p in analysis.people:
+        assert p.mentions == len(p.spans) and all(0 <= a < b <= len(body) for a, b in p.spans)
 
 
 def test_a_five_megabyte_line_and_a_huge_word_complete():
