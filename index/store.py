@@ -65,6 +65,8 @@ BATCH_ARTICLES = 200
 """Articles per commit: what a kill -9 can lose, and what a commit's overhead is spread over."""
 SORTS = ("relevance", "date")
 BUSY = "index is being updated by another process"
+REMEMBERED = 16
+"""people() results kept per view (an index state), by query and filters."""
 OPEN_ATTEMPTS = 10
 """Tries at opening a commit's segments while another commit may be replacing them."""
 
@@ -438,14 +440,22 @@ class Store:
 
     def people(self, query: str = "", *, filters: Filters | None = None) -> list[PersonSummary]:
         """The people in the matching articles, most mentioned first, with their quote
-        counts and their latest stance on each topic."""
+        counts and their latest stance on each topic.
+
+        Remembered per index state, query and filters: the summaries are shared with
+        later calls, so treat them as read-only.
+        """
         with self._lock:
             view = self.view
-            tally = _PeopleTally()
-            facts, dates = view.column("facts"), view.column("sortdate")
-            for docnum in self._matching_docs(view, query, filters):
-                tally.add(json.loads(facts[docnum] or b"{}"), _from_sortdate(dates[docnum]))
-            return tally.summaries()
+            key = ("people", query.strip(), _filter_key(filters))
+            return list(view.remembered(key, lambda: self._people(view, query, filters)))
+
+    def _people(self, view: _View, query: str, filters: Filters | None) -> list[PersonSummary]:
+        tally = _PeopleTally()
+        facts, dates = view.column("facts"), view.column("sortdate")
+        for docnum in self._matching_docs(view, query, filters):
+            tally.add(json.loads(facts[docnum] or b"{}"), _from_sortdate(dates[docnum]))
+        return tally.summaries()
 
     def stance_counts(self, query: str = "", *, filters: Filters | None = None) -> dict[tuple[str, str], int]:
         """(topic, stance) -> how many of the matching articles someone takes it in."""
@@ -482,6 +492,7 @@ class _View:
         self._terms: dict[tuple[str, str], set[int]] = {}
         self._columns: dict[str, object] = {}
         self._prints: dict[str, str | None] = {}
+        self._remembered: dict[tuple, object] = {}
 
     @classmethod
     def open(cls, index_dir: Path) -> _View:
@@ -529,6 +540,14 @@ class _View:
             self._terms[key] = set(self.articles.docs_for_query(wq.Term(field, value)))
         return self._terms[key]
 
+    def remembered(self, key: tuple, compute: Callable[[], object]):
+        """`compute()`, kept for the last REMEMBERED keys: repeated panes cost nothing."""
+        if key not in self._remembered:
+            if len(self._remembered) >= REMEMBERED:
+                del self._remembered[next(iter(self._remembered))]
+            self._remembered[key] = compute()
+        return self._remembered[key]
+
     def filter_docs(self, filters: Filters | None, *, quotes: bool) -> set[int] | None:
         """The documents a facet filter allows (cached), or None for no filter at all.
 
@@ -536,7 +555,7 @@ class _View:
         """
         if not filters:
             return None
-        key = (quotes, filters.person, filters.topic, filters.stance)
+        key = (quotes, _filter_key(filters))
         if key not in self._filters:
             searcher = self.quotes if quotes else self.articles
             facets = self.quote_facets if quotes else self.article_facets
@@ -748,6 +767,10 @@ class _PeopleTally:
 
     def summaries(self) -> list[PersonSummary]:
         return sorted(self.people.values(), key=lambda p: (-p.mentions, -p.quotes, p.name))
+
+
+def _filter_key(filters: Filters | None) -> tuple:
+    return (filters.person, filters.topic, filters.stance) if filters else ()
 
 
 def _from_sortdate(value: int) -> date | None:
