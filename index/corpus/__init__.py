@@ -52,13 +52,17 @@ _READERS = {
 }
 MAX_BYTES = 256 * 2**20
 """Files larger than this are skipped rather than read into memory."""
+MAX_ARTICLE_CHARS = 2_000_000
+"""An article with more text than this (ten times a long report) is skipped: it is a data
+dump or a log rather than an article, and would take minutes to analyse and to show."""
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     """Yield the article files named or found under `paths`, and a Problem for each
     thing skipped: a missing path, a broken symlink or symlink loop, an unreadable or
     unsupported file, a bad manifest. Folders are walked in name order; hidden files
-    and folders and the manifests themselves are passed over; each file comes once.
+    and folders, Python package files (`__init__.py`, `__pycache__`: the bundled seeds
+    are a package) and the manifests themselves are passed over; each file comes once.
     """
     walk = _Walk()
     for given in paths:
@@ -108,7 +112,7 @@ class _Walk:
             return
         yield from self._manifest(folder)
         for name in names:
-            if not name.startswith(".") and name not in manifest.NAMES:
+            if not _passed_over(name):
                 yield from self.visit(folder / name, explicit=False, ancestors=(*ancestors, real))
 
     def _manifest(self, folder: Path) -> Iterator[Problem]:
@@ -116,6 +120,11 @@ class _Walk:
         if real not in self.manifests:
             self.manifests.add(real)
             yield from manifest.check(folder)
+
+
+def _passed_over(name: str) -> bool:
+    """Hidden files, manifests and Python package files are not articles."""
+    return name.startswith(".") or name in manifest.NAMES or name in ("__init__.py", "__pycache__")
 
 
 def _stat_error(path: Path, exc: OSError) -> str:
@@ -192,6 +201,11 @@ def _read(path: Path) -> ReadResult:
         return ReadResult(problems=[Problem(str(path), f"cannot read: {reason}")])
     tidied = ReadResult(problems=decoded.problems + result.problems)
     for article in articles:
+        if len(article.body) > MAX_ARTICLE_CHARS:
+            tidied.problems.append(Problem(
+                str(path), f"{len(article.body):,} characters of text, more than any article "
+                f"(at most {MAX_ARTICLE_CHARS:,}), skipped" + _which(article, articles)))
+            continue
         article = replace(article, body=tidy(article.body))
         if article.body:
             tidied.articles.append(article)

@@ -553,3 +553,12 @@ def test_a_text_file_with_only_a_date_line_has_no_article(tmp_path: Path) -> Non
 def test_old_mac_and_windows_line_breaks(tmp_path: Path) -> None:
     article = only(read_file(write(tmp_path, "a.txt", b"date 2024-01-02 One.\r\nTwo.\rThree.\r\n")))
     assert (article.date, article.body) == (date(2024, 1, 2), "One.\n\nTwo.\n\nThree.")
+
+
+def test_discover_passes_over_python_package_files(tmp_path: Path) -> None:
+    """The bundled seeds are a Python package: `newsx index seeds/` skips nothing."""
+    (tmp_path / "000.txt").write_text("An article.", encoding="utf-8")
+    (tmp_path / "__init__.py").write_text('"""Seeds."""', encoding="utf-8")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"\x00\x01")
+    assert list(discover([tmp_path])) == [tmp_path / "000.txt"]
