@@ -117,6 +117,9 @@ HEADLINE_LENGTH = 90
 def headline(body: str) -> str:
     """A title for an article that has none: its first sentence, cut short at a word."""
     first = body.strip().split("\n", 1)[0].strip() if body.strip() else ""
+    # A title is cut at HEADLINE_LENGTH anyway: looking further for the sentence's end
+    # changes nothing, and would cost time on a long line of full stops.
+    first = first[: 2 * HEADLINE_LENGTH]
     for match in _SENTENCE_END.finditer(first):
         if not _ABBREVIATION.search(first[: match.start()]):
             first = first[: match.end()]

@@ -14,7 +14,8 @@ from pathlib import Path
 from ..model import Article, Problem, ReadResult
 from .fields import article_id, parse_date
 
-_TAG = re.compile(r"<(p|br|div|li|h[1-6]|blockquote|ul|ol|table|a|em|strong|b|i|span)\b[^>]*>", re.I)
+# `[^<>]*`: a scan for the tag's end stops at the next `<`, so a line of unclosed tags is linear.
+_TAG = re.compile(r"<(p|br|div|li|h[1-6]|blockquote|ul|ol|table|a|em|strong|b|i|span)\b[^<>]*>", re.I)
 
 
 def read(path: Path, text: str) -> ReadResult:

@@ -27,23 +27,27 @@ from .fields import ALIASES, article_id, metadata, yaml_problem
 _FENCE = re.compile(r"\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
 _RULE = re.compile(r"\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*)$")
-_QUOTE = re.compile(r"\s{0,3}>\s?")
+_QUOTE = re.compile(r"(?:\s{0,3}>\s?)+")
 _BULLET = re.compile(r"\s*[-*+]\s+")
 _NUMBERED = re.compile(r"\s*(\d{1,9})[.)]\s+")
 _REFERENCE = re.compile(r"\s{0,3}\[[^\]]+\]:\s*\S+")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PRIVATE = 0xE000
+# Each pattern's inner text excludes its own opening delimiter, so a scan for a closing
+# one stops at the next opener: a long line of unclosed `[`, `**` or `<http:` is read in
+# linear time, never rescanned from every opener.
 _INLINE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"!\[[^\]]*\]\[[^\]]*\]"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),
+    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), ""),
+    (re.compile(r"!\[[^\[\]]*\]\[[^\[\]]*\]"), ""),
+    (re.compile(r"\[([^\[\]]+)\]\([^()\s]*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"), r"\1"),
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),
+    (re.compile(r"<((?:https?|mailto):[^<>\s]+)>"), r"\1"),
     (re.compile(r"`+([^`]+?)`+"), r"\1"),
-    (re.compile(r"(\*\*|(?<!\w)__)(?=\S)(.+?)(?<=\S)(?:\*\*|__(?!\w))"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"(?<!\w)__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__(?!\w)"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?!\w)"), r"\1"),
+    (re.compile(r"~~(?=\S)((?:[^~]|~(?!~))+?)(?<=\S)~~"), r"\1"),
 ]
 _FIELDS = ("title", "date", "author", "outlet", "url", "summary")
 
@@ -86,37 +90,38 @@ def _front_matter(article: Article, text: str, path: str) -> list[Problem]:
 
 def plain(markdown: str) -> str:
     """Markdown as plain text: one line per paragraph, paragraphs apart by a blank line."""
-    out: list[str] = []
+    out: list[list[str]] = []  # the lines out, each as its pieces (joined by a space at the end)
     joining = ""  # what the next line may continue: "paragraph", "item" (of a list) or ""
     fenced = False
     for line in markdown.split("\n"):
         if _FENCE.match(line):
             fenced, joining = not fenced, ""
-            out.append("")
+            out.append([])
             continue
         if fenced:
-            out.append(line)
+            out.append([line])
             continue
-        while _QUOTE.match(line):
-            line = _QUOTE.sub("", line, count=1)
+        quoted = _QUOTE.match(line)
+        if quoted:
+            line = line[quoted.end():]
         heading = _HEADING.match(line)
         if not line.strip() or _RULE.match(line) or _REFERENCE.match(line):
-            out.append("")
+            out.append([])
             joining = ""
         elif heading:
-            out += ["", _inline(heading.group(1)), ""]
+            out += [[], [_inline(heading.group(1))], []]
             joining = ""
         elif _starts_item(line, joining):
-            out += ["", _inline(_BULLET.sub("", line, count=1).strip())]
+            out += [[], [_inline(_BULLET.sub("", line, count=1).strip())]]
             joining = "item"
         elif joining:
-            out[-1] = f"{out[-1]} {_inline(line.strip())}"
+            out[-1].append(_inline(line.strip()))
         else:
-            out.append(_inline(line.strip()))
+            out.append([_inline(line.strip())])
             joining = "paragraph"
         if joining and _hard_break(line):
             joining = ""
-    return "\n".join(out)
+    return "\n".join(" ".join(pieces) for pieces in out)
 
 
 def _starts_item(line: str, joining: str) -> bool:

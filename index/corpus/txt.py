@@ -62,10 +62,10 @@ def unwrap(text: str) -> str:
 
 def _join_lines(block: str) -> str:
     """One wrapped paragraph on one line; list items keep lines of their own."""
-    out: list[str] = []
+    out: list[list[str]] = []  # the lines out, each as its pieces (joined by a space at the end)
     for line in block.split("\n"):
         if out and line and not _LIST_ITEM.match(line):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1].append(line)
         else:
-            out.append(line)
-    return "\n".join(out)
+            out.append([line])
+    return "\n".join(" ".join(pieces) for pieces in out)
