@@ -18,10 +18,12 @@ from .model import Article
 
 # Whole terminal escape sequences, so that no parameters are left behind as text:
 # CSI (ESC [ or 0x9b) with its parameters; OSC, DCS, SOS, PM and APC strings up to their
-# terminator (BEL or ST) on the same line; other two- and three-byte ESC sequences.
+# terminator (BEL or ST) on the same line and before another string starts (so a line of
+# unterminated starts is scanned once, not once per start); other two- and three-byte
+# ESC sequences.
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n\x90\x98\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]"
 )
 # C0 controls but tab and newline, DEL, all C1 controls, and the bidirectional
@@ -39,6 +41,11 @@ def sanitize(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = _UNSAFE.sub("", _ESCAPES.sub("", text))
     return unicodedata.normalize("NFC", text)
+
+
+def is_safe_line(text: str) -> bool:
+    """Whether `text` is one line free of the characters `sanitize` takes out (and tabs)."""
+    return "\n" not in text and "\t" not in text and not _UNSAFE.search(text)
 
 
 def sanitize_line(text: str) -> str:

@@ -13,6 +13,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from newsx.index.clean import is_safe_line, sanitize_line
 from newsx.index.errors import NewsxError
 from newsx.index.model import QuoteRecord
 
@@ -31,7 +32,9 @@ def citation(record: QuoteRecord) -> str:
     where = ", ".join(
         part for part in (record.outlet, f"“{record.title}”" if record.title else "", _day(record.date)) if part
     )
-    return " · ".join(part for part in (f"— {who}", where, record.url or record.path) if part)
+    # A file name is not cleaned at ingest (it must still open the file): clean it here.
+    source = record.url or sanitize_line(record.path)
+    return " · ".join(part for part in (f"— {who}", where, source) if part)
 
 
 def quotes_markdown(records: list[QuoteRecord], title: str | None = None) -> str:
@@ -102,8 +105,11 @@ def write_export(path: Path, text: str, *, overwrite: bool = False) -> None:
     """Write `text` to `path`; an existing file is replaced only when `overwrite`.
 
     Raises ExportExistsError when the file exists, NewsxError (one line) when it
-    cannot be written.
+    cannot be written or its name has control characters (an escape sequence in a file
+    name would run in every terminal that lists it).
     """
+    if not is_safe_line(str(path)):
+        raise NewsxError(f"refusing a file name with control characters: {str(path)!r}")
     path = Path(path).expanduser()
     if path.is_dir():
         raise NewsxError(f"{path} is a folder")

@@ -79,6 +79,8 @@ def _print_json(indexed) -> None:
 def _print_article(indexed, raw: bool) -> None:
     from rich.text import Text
 
+    from newsx.index.clean import sanitize_line
+
     from .common import console, day, plural
 
     article, analysis = indexed.article, indexed.analysis
@@ -89,7 +91,8 @@ def _print_article(indexed, raw: bool) -> None:
 
     line(article.title or "(untitled)", "bold")
     line(" · ".join(part for part in (article.outlet, article.author, day(article.date)) if part), "dim")
-    for label, value in (("url", article.url), ("file", article.path), ("id", article.id)):
+    # The path is kept as the file system has it: clean it for the terminal.
+    for label, value in (("url", article.url), ("file", sanitize_line(article.path)), ("id", article.id)):
         if value:
             line(f"{label}: {value}", "dim")
     line()
