@@ -14,6 +14,8 @@ from pathlib import Path
 
 from newsx.index.errors import NewsxError
 
+from .commands.common import note
+
 COMMANDS = {
     "index": "add, update and remove articles in the index",
     "search": "search the index from the command line",
@@ -54,13 +56,16 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(args)
         return _command(args.command).run(args)
     except NewsxError as exc:
-        print(f"newsx: {exc}", file=sys.stderr)
+        note(str(exc))
         return 2
     except KeyboardInterrupt:
         print("newsx: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full or read-only disk the engine did not expect: one line, no traceback
+        note(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+        return 2
 
 
 def run() -> None:

@@ -12,7 +12,6 @@ is then 1; the others are still analysed.
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from newsx.index.corpus import load_file
     from newsx.index.extract import analysis_json, analyze, load_offices, load_topics
 
-    from .common import console, print_json
+    from .common import console, note, print_json
 
     config = load_config(args.config)
     rules = load_rules(config.boilerplate)
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         result = load_file(name, rules)
         for problem in result.problems:
-            print(f"newsx: {problem}", file=sys.stderr)
+            note(str(problem))
             problems += 1
         for article in result.articles:
             analysis = analyze(article, topics, offices)
@@ -55,12 +54,14 @@ def _summary(out, name: str, article, analysis, labels: dict[str, str]) -> None:
     """One article's people, quotes and stances; article text only ever as plain Text."""
     from rich.text import Text
 
+    from newsx.index.clean import sanitize_line
+
     from .common import day, plural
 
     def print(text: Text) -> None:
         out.print(text, soft_wrap=True)
 
-    heading = Text(name, style="bold")
+    heading = Text(sanitize_line(name), style="bold")
     details = (article.title, article.outlet, day(article.date))
     heading.append("  " + " · ".join(x for x in details if x), style="dim")
     print(heading)

@@ -50,8 +50,16 @@ def open_store(args: argparse.Namespace, *, build_seeds: bool = True) -> Store:
 
     store = Store.open(args.index, load_config(args.config), build_seeds=build_seeds)
     if store.notice:
-        print(f"newsx: {store.notice}", file=sys.stderr)
+        note(store.notice)
     return store
+
+
+def note(message: str) -> None:
+    """One line on stderr after "newsx: ", with any control character from data taken out
+    (a path or query in an error message must not drive the terminal)."""
+    from newsx.index.clean import sanitize_line
+
+    print(f"newsx: {sanitize_line(message)}", file=sys.stderr)
 
 
 def console(stderr: bool = False) -> Console:

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from newsx.index.errors import NewsxError
 
     from ..export import EXPORTERS, ExportExistsError, format_for, write_export
-    from .common import open_store, plural
+    from .common import note, open_store, plural
 
     with open_store(args) as store:
         records = store.quotes(
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             write_export(args.output, text, overwrite=args.force)
         except ExportExistsError as exc:
             raise NewsxError(f"{exc} (use --force to replace it)") from None
-        print(f"newsx: wrote {plural(len(records), 'quote')} to {args.output}", file=sys.stderr)
+        note(f"wrote {plural(len(records), 'quote')} to {args.output}")
     elif args.format or not sys.stdout.isatty():
         sys.stdout.write(EXPORTERS[args.format or "markdown"](records))
     else:

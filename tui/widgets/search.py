@@ -7,6 +7,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from newsx.index.clean import sanitize_line
+
 QUERY_SYNTAX = """
 ## Query language
 
@@ -50,7 +52,8 @@ class SearchBar(Vertical):
         yield Static(id="query-error")
 
     def show_error(self, message: str | None) -> None:
-        """Show why the query could not run (None clears it)."""
+        """Show why the query could not run (None clears it); the message may quote what
+        was typed or pasted, so its control characters are taken out."""
         error = self.query_one("#query-error", Static)
-        error.update(Content(message or ""))
+        error.update(Content(sanitize_line(message or "")))
         error.display = bool(message)
