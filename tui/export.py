@@ -114,15 +114,23 @@ def write_export(path: Path, text: str, *, overwrite: bool = False) -> None:
     if path.is_dir():
         raise NewsxError(f"{path} is a folder")
     try:
-        if overwrite:
-            _replace(path, text)
-        else:
-            with path.open("x", encoding="utf-8") as fh:  # "x": never replace a file silently
-                fh.write(text)
+        (_replace if overwrite else _create)(path, text)
     except FileExistsError:
         raise ExportExistsError(f"{path} already exists") from None
     except OSError as exc:
         raise NewsxError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _create(path: Path, text: str) -> None:
+    """Write a new file ("x": never replace one silently); a failed write (a full disk)
+    leaves no partial file behind to be taken for the export."""
+    handle = path.open("x", encoding="utf-8")
+    try:
+        with handle:
+            handle.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _replace(path: Path, text: str) -> None:
