@@ -1,13 +1,13 @@
 """The newsx app: what a person sees when they type `newsx`.
 
 The app holds what outlives a search: the config (theme, keymap), the open Store and
-the quotes the user has selected. The explore screen does the rest.
+the quotes the user has selected. The explore screen does the rest. The Store
+serialises calls from worker threads itself.
 """
 
 from __future__ import annotations
 
 import argparse
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 class NewsxApp(App[int]):
     """Search news, read it, and see who said what about it."""
 
-    CSS_PATH = "newsx.tcss"
+    CSS_PATH = Path(__file__).with_name("newsx.tcss")
+    """Absolute, so that subclasses elsewhere (benchmarks, scripts) find it too."""
     TITLE = "newsx"
 
     BINDINGS = [
@@ -44,8 +45,6 @@ class NewsxApp(App[int]):
         """The index folder; None lets the Store use NEWSX_INDEX, the config or the data dir."""
         self.today = today
         self.store: Store | None = None
-        self.store_lock = threading.Lock()
-        """Held by every worker while it calls the Store, so calls never overlap."""
         self.selected: dict[str, QuoteRecord] = {}
         """The quotes selected for copy and export, by quote id, in selection order."""
 
@@ -83,8 +82,7 @@ class NewsxApp(App[int]):
 
     def on_unmount(self) -> None:
         if self.store is not None:
-            with self.store_lock:
-                self.store.close()
+            self.store.close()
 
 
 def run_app(args: argparse.Namespace) -> int:

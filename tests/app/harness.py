@@ -64,16 +64,16 @@ def make_app(index_dir: Path, config: Config):
 async def settle(pilot) -> None:
     """Wait until every worker is done and its message handled.
 
-    A search still waiting out the typing debounce is run at once (what the timer
-    would do), so tests wait on workers, never on the clock.
+    What waits for a pause in typing (the search, its people and stances) is run at
+    once, as the timer would, so tests wait on workers, never on the clock.
     """
     app = pilot.app
     for _ in range(100):
         await app.workers.wait_for_complete()
         await pilot.pause()
         explore = explore_screen(app)
-        if explore is not None and explore._timer is not None:
-            explore.run_search()
+        if explore is not None and explore._waiting:
+            explore.flush()
             continue
         if not any(worker.is_running for worker in app.workers):
             return

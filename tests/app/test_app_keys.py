@@ -86,3 +86,19 @@ async def test_unknown_theme_in_the_config_warns_and_falls_back(make_app):
         await settle(pilot)
         assert app.theme == "textual-dark"
         assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_an_index_that_cannot_be_opened_is_reported_in_one_line(config, tmp_path):
+    from newsx.tui.app import NewsxApp
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the index should be", encoding="utf-8")
+    app = NewsxApp(config, blocked / "index")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert static_text(app.screen.query_one("#status-count")) == "No index"
+        [notice] = [n for n in app._notifications if n.severity == "error"]
+        assert str(blocked) in notice.message and "\n" not in notice.message
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert not app.is_running

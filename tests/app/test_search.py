@@ -9,7 +9,6 @@ from harness import explore_screen, option_texts, settle, static_text
 from newsx.index.config import Config
 from newsx.index.store import Store
 from newsx.tui.widgets.results import ResultList
-from newsx.tui.widgets.search import SearchBar
 
 
 async def test_opens_on_every_seed_article_newest_first(make_app):

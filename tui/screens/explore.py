@@ -7,6 +7,7 @@ the UI thread, are the only code that updates widgets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,12 +15,12 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
 
 from newsx.index.errors import NewsxError, QueryError
 from newsx.index.model import Filters, Hit, IndexedArticle, PersonSummary, QuoteRecord, SearchResult
@@ -43,8 +44,13 @@ if TYPE_CHECKING:
 
 PAGE = 50
 """Hits fetched per page of the article list."""
+PEOPLE_SHOWN = 100
+"""The most mentioned people listed (and offered in the command palette)."""
 DEBOUNCE = 0.15
 """Seconds of quiet typing before the query runs."""
+FACETS_DELAY = 0.25
+"""Seconds after the hits before the people and stance panes follow: while someone
+types, only the article list keeps up (the panes read every matching article)."""
 WIDE = 120
 """From this many columns the people and stance panes show beside the reader."""
 TALL = 30
@@ -119,6 +125,12 @@ class ExploreScreen(Screen):
     class Searched(Message):
         generation: int
         result: SearchResult
+
+    @dataclass
+    class FacetsLoaded(Message):
+        """The people, stance counts and chosen person's quotes of a search."""
+
+        generation: int
         people: list[PersonSummary]
         counts: dict[tuple[str, str], int]
         person_quotes: list[QuoteRecord]
@@ -135,8 +147,9 @@ class ExploreScreen(Screen):
         highlights: list[tuple[int, int]]
         quotes: list[QuoteRecord]
         then: str | None
-        """"first" / "last": go to that hit; else a body offset to show (or None)."""
+        """"first" / "last": go to that hit."""
         offset: int | None
+        """Else a body offset to bring into view."""
 
     @dataclass
     class QuotesGathered(Message):
@@ -165,7 +178,10 @@ class ExploreScreen(Screen):
         self.open_id: str | None = None
         self.sidebar_choice: bool | None = None
         """The user's choice of showing the side panes; None follows the width."""
-        self._timer: Timer | None = None
+        self._waiting: dict[str, tuple[Timer, Callable[[], object]]] = {}
+        """Calls waiting for a pause in typing, by name (see `_after`)."""
+        self.unavailable = False
+        """True when the index could not be opened."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -175,7 +191,7 @@ class ExploreScreen(Screen):
                 yield ArticleHeader(id="article-header")
                 yield ArticleBody(id="article-body")
                 yield QuoteList(id="article-quotes")
-            with Vertical(id="sidebar"):
+            with VerticalScroll(id="sidebar"):
                 yield PeopleList(id="people")
                 yield PersonCard(id="person-card")
                 yield QuoteList(id="person-quotes", with_source=True)
@@ -236,8 +252,7 @@ class ExploreScreen(Screen):
         try:
             store = Store.open(app.index_dir, app.config)
             topics = load_topics(app.config)
-            with app.store_lock:
-                articles = store.count()
+            articles = store.count()
         except NewsxError as exc:
             self.post_message(self.Failed(None, str(exc)))
             return
@@ -248,35 +263,52 @@ class ExploreScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, generation: int, text: str, sort: str, filters: Filters) -> None:
-        """Run the query: the first page, its people, stance counts and the person's quotes."""
-        store = self.app.store
+        """The first page of hits."""
         try:
-            with self.app.store_lock:
-                result = store.search(text, sort=sort, limit=PAGE, filters=filters)
-                people = store.people(text, filters=filters)
-                counts = store.stance_counts(text, filters=Filters(person=filters.person))
-                person_quotes = speech(
-                    store.quotes(
-                        speaker=filters.person,
-                        topic=filters.topic,
-                        stance=filters.stance,
-                        article_ids=matching_ids(store, text, sort, filters, result),
-                    )
-                ) if filters.person else []
+            result = self.app.store.search(text, sort=sort, limit=PAGE, filters=filters)
         except QueryError as exc:
             self.post_message(self.Failed(generation, str(exc), query_error=True))
             return
         except NewsxError as exc:
             self.post_message(self.Failed(generation, str(exc)))
             return
-        self.post_message(self.Searched(generation, result, people, counts, person_quotes))
+        self.post_message(self.Searched(generation, result))
+
+    @work(thread=True, exclusive=True, group="facets")
+    def load_facets(self, generation: int, text: str, sort: str, filters: Filters, result: SearchResult) -> None:
+        """The people, stance counts and chosen person's quotes of a search, unless a
+        newer search starts meanwhile (these read every matching article)."""
+        store = self.app.store
+        worker = get_current_worker()
+        try:
+            people = store.people(text, filters=filters)
+            if worker.is_cancelled:
+                return
+            counts = store.stance_counts(text, filters=Filters(person=filters.person))
+            if worker.is_cancelled:
+                return
+            person_quotes = (
+                speech(
+                    store.quotes(
+                        speaker=filters.person,
+                        topic=filters.topic,
+                        stance=filters.stance,
+                        article_ids=matching_ids(store, text, sort, filters, result),
+                    )
+                )
+                if filters.person
+                else []
+            )
+        except NewsxError as exc:
+            self.post_message(self.Failed(generation, str(exc)))
+            return
+        self.post_message(self.FacetsLoaded(generation, people, counts, person_quotes))
 
     @work(thread=True, exclusive=True, group="page")
     def load_page(self, generation: int, text: str, sort: str, filters: Filters, offset: int) -> None:
         """The next page of hits for the article list."""
         try:
-            with self.app.store_lock:
-                result = self.app.store.search(text, sort=sort, limit=PAGE, offset=offset, filters=filters)
+            result = self.app.store.search(text, sort=sort, limit=PAGE, offset=offset, filters=filters)
         except NewsxError as exc:
             self.post_message(self.Failed(generation, str(exc)))
             return
@@ -294,13 +326,12 @@ class ExploreScreen(Screen):
         """An article with its analysis, and its quotes under the active filters."""
         store = self.app.store
         try:
-            with self.app.store_lock:
-                indexed = store.article(article_id)
-                quotes = speech(
-                    store.quotes(
-                        article_ids=[article_id], speaker=filters.person, topic=filters.topic, stance=filters.stance
-                    )
+            indexed = store.article(article_id)
+            quotes = speech(
+                store.quotes(
+                    article_ids=[article_id], speaker=filters.person, topic=filters.topic, stance=filters.stance
                 )
+            )
         except NewsxError as exc:
             self.post_message(self.Failed(None, str(exc)))
             return
@@ -311,15 +342,14 @@ class ExploreScreen(Screen):
         """Every quote in the matching articles under the filters (`y` / `e` with no selection)."""
         store = self.app.store
         try:
-            with self.app.store_lock:
-                records = speech(
-                    store.quotes(
-                        speaker=filters.person,
-                        topic=filters.topic,
-                        stance=filters.stance,
-                        article_ids=matching_ids(store, text, sort, filters),
-                    )
+            records = speech(
+                store.quotes(
+                    speaker=filters.person,
+                    topic=filters.topic,
+                    stance=filters.stance,
+                    article_ids=matching_ids(store, text, sort, filters),
                 )
+            )
         except NewsxError as exc:
             self.post_message(self.Failed(None, str(exc)))
             return
@@ -334,9 +364,8 @@ class ExploreScreen(Screen):
 
     def run_search(self) -> None:
         """Search now with the current query, sort and filters."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._cancel("search")
+        self._cancel("facets")
         if self.app.store is None:
             return
         self.generation += 1
@@ -345,13 +374,33 @@ class ExploreScreen(Screen):
     @on(Input.Changed, "#query")
     def query_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.run_search)
+        self._after(DEBOUNCE, "search", self.run_search)
+
+    def _after(self, delay: float, name: str, callback: Callable[[], object]) -> None:
+        """Call `callback` once `delay` seconds pass with no other `_after` of this name."""
+        self._cancel(name)
+
+        def fire() -> None:
+            del self._waiting[name]
+            callback()
+
+        self._waiting[name] = (self.set_timer(delay, fire), callback)
+
+    def _cancel(self, name: str) -> None:
+        if name in self._waiting:
+            self._waiting.pop(name)[0].stop()
+
+    def flush(self) -> None:
+        """Run at once what is waiting for a pause in typing (the search, then its facets)."""
+        while self._waiting:
+            name = next(iter(self._waiting))
+            timer, callback = self._waiting.pop(name)
+            timer.stop()
+            callback()
 
     @on(Input.Submitted, "#query")
     def query_submitted(self) -> None:
-        self.run_search()
+        self.flush()
         self.query_one(ResultList).focus()
 
     # -- what the workers send back
@@ -369,7 +418,10 @@ class ExploreScreen(Screen):
             self.query_one(SearchBar).show_error(message.message)
             return
         self.query_one(ResultList).loading = False
-        self.notify(message.message, title="newsx", severity="error", markup=False)
+        if self.app.store is None:
+            self.unavailable = True
+            self._show_status()
+        self.notify(message.message, title="newsx", severity="error", markup=False, timeout=30)
 
     def on_explore_screen_searched(self, message: Searched) -> None:
         if message.generation != self.generation:
@@ -379,11 +431,20 @@ class ExploreScreen(Screen):
         results.loading = False
         results.show(message.result)
         self.total = message.result.total
-        self.people, self.counts = message.people, message.counts
-        self.query_one(PeopleList).show(self.people, self.filters.person)
-        self.query_one(StanceFilter).show(self.topics, self.labels, self.counts, (self.filters.topic, self.filters.stance))
-        self._show_person(message.person_quotes)
         self._show_status()
+        facets = (message.generation, self.query_text, self.sort, replace(self.filters), message.result)
+        self._after(FACETS_DELAY, "facets", lambda: self.load_facets(*facets))
+
+    def on_explore_screen_facets_loaded(self, message: FacetsLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        self.people, self.counts = message.people[:PEOPLE_SHOWN], message.counts
+        people = self.query_one(PeopleList)
+        people.show(self.people, self.filters.person)
+        total = len(message.people)
+        people.border_title = f"People ({total})" if total <= PEOPLE_SHOWN else f"People ({PEOPLE_SHOWN} of {total})"
+        self.query_one(StanceFilter).show(self.topics, self.labels, self.counts, (self.filters.topic, self.filters.stance))
+        self._show_person(message.person_quotes, message.people)
 
     def on_explore_screen_page_loaded(self, message: PageLoaded) -> None:
         if message.generation == self.generation:
@@ -425,20 +486,22 @@ class ExploreScreen(Screen):
     def _no_quotes_text(self) -> str:
         return "No quotes under these filters." if self.filters else "No quotes in this article."
 
-    def _show_person(self, quotes: list[QuoteRecord]) -> None:
+    def _show_person(self, quotes: list[QuoteRecord], people: list[PersonSummary]) -> None:
         card = self.query_one(PersonCard)
         person_quotes = self.query_one("#person-quotes", QuoteList)
         name = self.filters.person
         card.display = person_quotes.display = name is not None
         if name is None:
             return
-        summary = next((p for p in self.people if p.name == name), None)
+        summary = next((p for p in people if p.name == name), None)
         card.show(summary, name, self.labels)
         person_quotes.show(quotes, self.app.selected, empty="No quotes under these filters.")
         person_quotes.border_title = f"Their quotes ({len(quotes)})"
 
     def _show_status(self) -> None:
-        if self.app.store is None:
+        if self.unavailable:
+            count = "No index"
+        elif self.app.store is None:
             count = "Opening the index…"
         elif self.total is None:
             count = "Searching…"

@@ -61,6 +61,7 @@ lists their quotes below; `enter` again (or `esc`) removes that filter.
         self.add_options(person_prompt(p, p.name == chosen) for p in self.people)
         names = [p.name for p in self.people]
         self.highlighted = names.index(chosen) if chosen in names else min(keep or 0, len(names) - 1)
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def on_option_list_option_selected(self, event: NavList.OptionSelected) -> None:
         event.stop()
