@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -67,6 +69,13 @@ SORTS = ("relevance", "date")
 BUSY = "index is being updated by another process"
 REMEMBERED = 16
 """people() results kept per view (an index state), by query and filters."""
+POOL_MIN_FILES = 200
+"""From this many files on, reading and extraction run in worker processes while this
+one writes: below it, starting them costs more than they save."""
+POOL_CHUNK = 16
+"""Files per task sent to a worker."""
+POOL_AHEAD = 4
+"""Tasks in flight per worker: how far reading may run ahead of writing (memory)."""
 OPEN_ATTEMPTS = 10
 """Tries at opening a commit's segments while another commit may be replacing them."""
 
@@ -227,20 +236,20 @@ class Store:
         seen = {str(path) for path in files}
         gone = sorted(path for path in indexed if path not in seen and not os.path.lexists(path))
         batch = _Batch(removed=gone)
-        indexer = _Indexer(self.config)
-        for done, path in enumerate(files, 1):
-            name = str(path)
-            changed = indexer.load(path, indexed.get(name), report)
-            if changed is not None:
-                batch.files.append(changed)
-            if progress:
-                progress(done, len(files), name)
-            if batch.articles() >= BATCH_ARTICLES:
-                self._commit(batch, report)
-                batch = _Batch()
-            if stop is not None and stop.is_set():
-                report.interrupted = True
-                break
+        work = [(path, indexed.get(str(path))) for path in files]
+        loads = _loaded_in_workers if len(work) >= POOL_MIN_FILES else _loaded_here
+        with closing(loads(self.config, work, report)) as loaded:
+            for done, (path, changed) in enumerate(loaded, 1):
+                if changed is not None:
+                    batch.files.append(changed)
+                if progress:
+                    progress(done, len(files), str(path))
+                if batch.articles() >= BATCH_ARTICLES:
+                    self._commit(batch, report)
+                    batch = _Batch()
+                if stop is not None and stop.is_set():
+                    report.interrupted = True
+                    break
         self._commit(batch, report)
         self._record_roots([root for root in roots if root.exists()], replace=[r for r in roots if not r.exists()])
         return report
@@ -736,6 +745,62 @@ class _Indexer:
             changed.articles.append(article_document(article, analysis, current))
             changed.quotes.extend(quote_documents(article, analysis, current))
         return changed
+
+
+Work = list[tuple[Path, "str | None"]]
+"""Files to load, each with the fingerprint it is indexed with (None when it is not)."""
+
+
+def _loaded_here(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[Path, _ChangedFile | None]]:
+    """(path, its new documents or None) for each file, read in this process."""
+    indexer = _Indexer(config)
+    for path, indexed_print in work:
+        yield path, indexer.load(path, indexed_print, report)
+
+
+def _loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[Path, _ChangedFile | None]]:
+    """The same as `_loaded_here`, in order, read by worker processes a few tasks ahead.
+
+    Workers are spawned (no fork of a process that may hold threads and open indexes),
+    ignore Ctrl-C (this process decides when to stop) and end with this generator; a
+    worker whose parent was killed finds its task pipe closed and exits.
+    """
+    import multiprocessing
+
+    workers = max(1, min(2, os.cpu_count() or 1))
+    chunks = [work[i:i + POOL_CHUNK] for i in range(0, len(work), POOL_CHUNK)]
+    with multiprocessing.get_context("spawn").Pool(workers, _start_worker, (config,)) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.apply_async(_load_chunk, (chunk,))))
+            if len(pending) < workers * POOL_AHEAD:
+                continue
+            yield from _merged(*pending.popleft(), report)
+        while pending:
+            yield from _merged(*pending.popleft(), report)
+
+
+def _merged(chunk: Work, result, report: IndexReport) -> Iterator[tuple[Path, _ChangedFile | None]]:
+    loaded, part = result.get()
+    report.unchanged += part.unchanged
+    report.skipped.extend(part.skipped)
+    for (path, _), changed in zip(chunk, loaded):
+        yield path, changed
+
+
+_worker_indexer: _Indexer | None = None
+
+
+def _start_worker(config: Config) -> None:
+    global _worker_indexer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_indexer = _Indexer(config)
+
+
+def _load_chunk(chunk: Work) -> tuple[list[_ChangedFile | None], IndexReport]:
+    """In a worker: each file's documents, and what the report learnt reading them."""
+    report = IndexReport()
+    return [_worker_indexer.load(path, indexed_print, report) for path, indexed_print in chunk], report
 
 
 class _PeopleTally:

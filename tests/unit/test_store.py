@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ from index_helpers import copy_seeds, generate_corpus, isolated, write_article  
 
 from newsx.index.config import Config
 from newsx.index.errors import IndexBusyError, NewsxError
+import newsx.index.store as store_module
 from newsx.index.store import META_FILE, Store
 from newsx.tui.cli import main
 
@@ -283,3 +285,39 @@ def test_an_index_inside_the_indexed_folder_is_not_indexed_itself(tmp_path):
         store.update([news])
         report = store.update([news])
         assert (report.unchanged, report.skipped) == (4, [])
+
+
+def test_files_read_by_worker_processes_are_indexed_as_when_read_here(isolated, tmp_path, monkeypatch):
+    news = generate_corpus(tmp_path / "news", 30)
+    (news / "broken.json").write_text("{not json", encoding="utf-8")
+
+    def indexed(store: Store) -> tuple:
+        return (store.count(), store.search("ceasefire").total, sorted(q.text for q in store.quotes()))
+
+    with Store.open(tmp_path / "here", build_seeds=False) as store:
+        here = store.update([news])
+        expected = indexed(store)
+    monkeypatch.setattr(store_module, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(store_module, "POOL_CHUNK", 4)
+    with Store.open(build_seeds=False) as store:
+        pooled = store.update([news])
+        assert indexed(store) == expected
+        assert sorted(pooled.added) == sorted(here.added)
+        assert pooled.skipped == here.skipped and len(pooled.skipped) == 1
+        edited = news / "article00007.json"
+        edited.write_text(edited.read_text(encoding="utf-8").replace("item7", "item77"), encoding="utf-8")
+        again = store.update([news])
+        assert (again.updated, again.unchanged) == ([str(edited)], 29)
+        assert store.search("item77").total == 1
+
+
+def test_a_stop_while_workers_read_commits_what_was_read_and_ends_them(isolated, tmp_path, monkeypatch):
+    news = generate_corpus(tmp_path / "news", 30)
+    monkeypatch.setattr(store_module, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(store_module, "POOL_CHUNK", 2)
+    stop = threading.Event()
+    with Store.open(build_seeds=False) as store:
+        report = store.update([news], lambda done, total, path: stop.set() if done == 10 else None, stop=stop)
+        assert report.interrupted and len(report.added) == 10
+        assert store.count() == 10
+    assert multiprocessing.active_children() == []
