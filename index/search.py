@@ -36,6 +36,8 @@ MAX_QUERY_CHARS = 1000
 EXPANSION_LIMIT = 20
 """A wildcard or fuzzy word stands for at most this many words: the most frequent."""
 MAX_EDIT_DISTANCE = 2
+REMEMBERED_EXPANSIONS = 256
+"""Wildcard and fuzzy expansions kept per index state (the oldest go first)."""
 
 NAME_FIELDS = frozenset({"person", "speaker", "outlet", "author", "topic", "stance"})
 
@@ -198,11 +200,14 @@ def _contains_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
 
 
 class FacetTerms:
-    """The values of the name-like fields in one reader, with their words, read once."""
+    """The values of the name-like fields in one reader, with their words, read once
+    (and the wildcard expansions made in it)."""
 
     def __init__(self, reader) -> None:
         self.reader = reader
         self._values: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.expansions: dict[tuple, list[str]] = {}
+        """What `bounded` expanded a wildcard or fuzzy word to in this reader."""
 
     def values(self, field: str) -> list[tuple[str, tuple[str, ...]]]:
         if field not in self._values:
@@ -291,7 +296,7 @@ class QueryCompiler:
         if isinstance(q, query.FuzzyTerm):
             q = _fuzzy(q, facets.reader.schema[field])
         if isinstance(q, query.MultiTerm):
-            return bounded(q, facets.reader)
+            return bounded(q, facets)
         return q
 
     def _name_query(self, q: Query, field: str, facets: FacetTerms) -> Query:
@@ -303,7 +308,7 @@ class QueryCompiler:
         if isinstance(q, query.Phrase):
             return _any_of(field, facets.containing(field, " ".join(q.words)), q.boost)
         if isinstance(q, query.MultiTerm):
-            return bounded(q, facets.reader)
+            return bounded(q, facets)
         return q
 
 
@@ -318,13 +323,24 @@ def _fuzzy(q: query.FuzzyTerm, fieldobj) -> Query:
                            prefixlength=max(q.prefixlength, 1))
 
 
-def bounded(q: query.MultiTerm, reader) -> Query:
+def bounded(q: query.MultiTerm, facets: FacetTerms) -> Query:
     """A wildcard, fuzzy or range word as an OR of its most frequent matching words.
 
     Whoosh expands a prefix to every matching word: `g*` over a large index takes
     seconds (design.md §5). Here it stands for the EXPANSION_LIMIT most frequent,
-    counted segment by segment (merging the segments' word lists costs far more).
+    counted segment by segment (merging the segments' word lists costs far more), and
+    remembered with the reader: a page more, the people pane and the stance counts
+    compile the same query again.
     """
+    key = (type(q), q.field(), q.text, getattr(q, "maxdist", None), getattr(q, "prefixlength", None))
+    if key not in facets.expansions:
+        if len(facets.expansions) >= REMEMBERED_EXPANSIONS:
+            del facets.expansions[next(iter(facets.expansions))]
+        facets.expansions[key] = _most_frequent(q, facets.reader)
+    return _any_of(q.field(), facets.expansions[key], q.boost)
+
+
+def _most_frequent(q: query.MultiTerm, reader) -> list[str]:
     field = q.field()
     fieldobj = reader.schema[field]
     leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
@@ -338,8 +354,7 @@ def bounded(q: query.MultiTerm, reader) -> Query:
             # Most expansions yield the index's bytes; FuzzyTerm yields decoded words.
             word = fieldobj.from_bytes(term) if isinstance(term, bytes) else term
             frequency[word] = frequency.get(word, 0) + count
-    top = heapq.nlargest(EXPANSION_LIMIT, frequency.items(), key=lambda pair: pair[1])
-    return _any_of(field, (word for word, _ in top), q.boost)
+    return [word for word, _ in heapq.nlargest(EXPANSION_LIMIT, frequency.items(), key=lambda pair: pair[1])]
 
 
 def _first_line(error: object) -> str:

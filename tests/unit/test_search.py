@@ -86,6 +86,17 @@ def test_a_one_letter_wildcard_expands_to_a_bounded_set_of_words(isolated, tmp_p
         assert names(store.search("g039*")) == {"many.json"}
 
 
+def test_a_wildcard_repeated_after_new_articles_expands_to_their_words_too(isolated, tmp_path):
+    news = tmp_path / "news"
+    write_article(news, "gamma.json", "The gamma rays.")
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        assert names(store.search("gam*")) == {"gamma.json"}
+        write_article(news, "gamut.json", "The whole gamut.")
+        store.update([news])
+        assert names(store.search("gam*")) == {"gamma.json", "gamut.json"}
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
