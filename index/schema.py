@@ -10,13 +10,14 @@ query side (search.py) matches a word of a query against the words of those valu
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import asdict
 from datetime import date, datetime
 
 from whoosh import columns, fields
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
@@ -30,8 +31,21 @@ def _keyword(stored: bool = False, scorable: bool = False) -> fields.KEYWORD:
     return fields.KEYWORD(stored=stored, lowercase=True, commas=True, scorable=scorable)
 
 
+class _CachedStemFilter(StemFilter):
+    """Whoosh's StemFilter remembering stems in functools' LRU cache: Whoosh's own cache,
+    in Python, takes a third of the time of tokenizing an article."""
+
+    def clear(self) -> None:
+        self._stem = functools.lru_cache(maxsize=self.cachesize)(self.stemfn)
+
+
+def _stemming_analyzer():
+    """Whoosh's StemmingAnalyzer (same tokens, stop words and stems), with a faster cache."""
+    return RegexTokenizer() | LowercaseFilter() | StopFilter() | _CachedStemFilter()
+
+
 def _text(boost: float = 1.0, chars: bool = False) -> fields.TEXT:
-    return fields.TEXT(stored=True, analyzer=StemmingAnalyzer(), chars=chars, field_boost=boost)
+    return fields.TEXT(stored=True, analyzer=_stemming_analyzer(), chars=chars, field_boost=boost)
 
 
 def _sortdate() -> fields.COLUMN:
