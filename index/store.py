@@ -70,8 +70,9 @@ BUSY = "index is being updated by another process"
 REMEMBERED = 16
 """people() results kept per view (an index state), by query and filters."""
 POOL_MIN_FILES = 200
-"""From this many files on, reading and extraction run in worker processes while this
-one writes: below it, starting them costs more than they save."""
+"""From this many new files on, reading and extraction run in worker processes while
+this one writes. Below it (and for a folder already indexed, where most files are
+unchanged and only need their fingerprint) starting them costs more than they save."""
 POOL_CHUNK = 16
 """Files per task sent to a worker."""
 POOL_AHEAD = 4
@@ -237,7 +238,8 @@ class Store:
         gone = sorted(path for path in indexed if path not in seen and not os.path.lexists(path))
         batch = _Batch(removed=gone)
         work = [(path, indexed.get(str(path))) for path in files]
-        loads = _loaded_in_workers if len(work) >= POOL_MIN_FILES else _loaded_here
+        new_files = sum(1 for _, indexed_print in work if indexed_print is None)
+        loads = _loaded_in_workers if new_files >= POOL_MIN_FILES else _loaded_here
         with closing(loads(self.config, work, report)) as loaded:
             for done, (path, changed) in enumerate(loaded, 1):
                 if changed is not None:
