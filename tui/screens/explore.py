@@ -381,10 +381,13 @@ class ExploreScreen(Screen):
         self._cancel(name)
 
         def fire() -> None:
-            del self._waiting[name]
-            callback()
+            # A timer stopped after it fired may still call back: only the current one counts.
+            if name in self._waiting and self._waiting[name][0] is timer:
+                del self._waiting[name]
+                callback()
 
-        self._waiting[name] = (self.set_timer(delay, fire), callback)
+        timer = self.set_timer(delay, fire)
+        self._waiting[name] = (timer, callback)
 
     def _cancel(self, name: str) -> None:
         if name in self._waiting:
