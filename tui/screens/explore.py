@@ -108,7 +108,7 @@ class ExploreScreen(Screen):
 
     @dataclass
     class StoreOpened(Message):
-        notice: str | None
+        store: Store
         articles: int
         topics: list[str]
         labels: dict[str, str]
@@ -124,6 +124,9 @@ class ExploreScreen(Screen):
     @dataclass
     class Searched(Message):
         generation: int
+        text: str
+        sort: str
+        filters: Filters
         result: SearchResult
 
     @dataclass
@@ -256,10 +259,7 @@ class ExploreScreen(Screen):
         except NewsxError as exc:
             self.post_message(self.Failed(None, str(exc)))
             return
-        app.store = store
-        self.post_message(
-            self.StoreOpened(store.notice, articles, [t.id for t in topics], {t.id: t.label for t in topics})
-        )
+        self.post_message(self.StoreOpened(store, articles, [t.id for t in topics], {t.id: t.label for t in topics}))
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, generation: int, text: str, sort: str, filters: Filters) -> None:
@@ -272,7 +272,7 @@ class ExploreScreen(Screen):
         except NewsxError as exc:
             self.post_message(self.Failed(generation, str(exc)))
             return
-        self.post_message(self.Searched(generation, result))
+        self.post_message(self.Searched(generation, text, sort, filters, result))
 
     @work(thread=True, exclusive=True, group="facets")
     def load_facets(self, generation: int, text: str, sort: str, filters: Filters, result: SearchResult) -> None:
@@ -374,6 +374,7 @@ class ExploreScreen(Screen):
     @on(Input.Changed, "#query")
     def query_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
+        self._cancel("facets")
         self._after(DEBOUNCE, "search", self.run_search)
 
     def _after(self, delay: float, name: str, callback: Callable[[], object]) -> None:
@@ -409,9 +410,10 @@ class ExploreScreen(Screen):
     # -- what the workers send back
 
     def on_explore_screen_store_opened(self, message: StoreOpened) -> None:
+        self.app.store = message.store
         self.topics, self.labels, self.articles = message.topics, message.labels, message.articles
-        if message.notice:
-            self.notify(message.notice, title="Index", markup=False)
+        if message.store.notice:
+            self.notify(message.store.notice, title="Index", markup=False)
         self.run_search()
 
     def on_explore_screen_failed(self, message: Failed) -> None:
@@ -435,8 +437,11 @@ class ExploreScreen(Screen):
         results.show(message.result)
         self.total = message.result.total
         self._show_status()
-        facets = (message.generation, self.query_text, self.sort, replace(self.filters), message.result)
-        self._after(FACETS_DELAY, "facets", lambda: self.load_facets(*facets))
+        self._after(
+            FACETS_DELAY,
+            "facets",
+            lambda: self.load_facets(message.generation, message.text, message.sort, message.filters, message.result),
+        )
 
     def on_explore_screen_facets_loaded(self, message: FacetsLoaded) -> None:
         if message.generation != self.generation:
