@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from rich.cells import cell_len
 from textual.binding import Binding
-from textual.content import Content
+from textual.content import Content, Span
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -117,42 +117,34 @@ paragraph; the people found in the article are underlined.
         self._cache: dict[int, Strip] = {}
         self._pending: int | None = None
 
-    def show(self, indexed: IndexedArticle | None, hits: list[tuple[int, int]]) -> None:
+    def show(self, indexed: IndexedArticle, hits: list[tuple[int, int]]) -> None:
         """Show an article's body with the search's hits (body offsets) marked."""
         self.hits = sorted(hits)
         self.current_hit = None
         self._pending = None
-        self._labels = {}
-        if indexed is None:
-            self._body, self._base = "", Content("")
-        else:
-            self._body = indexed.article.body
-            self._base = self._decorate(indexed)
+        self._body = indexed.article.body
+        self._base = self._decorate(indexed)
         self._styled = self._base
         self._rewrap(force=True)
         self.scroll_to(y=0, animate=False)
 
     def _decorate(self, indexed: IndexedArticle) -> Content:
+        """The body with people, quotes and hits styled; the speaker labels by paragraph."""
         body = indexed.article.body
-        content = Content(body)
-        for person in indexed.analysis.people:
-            for start, end in person.spans:
-                content = content.stylize(styles.PERSON, start, end)
+        spans = [Span(start, end, styles.PERSON) for person in indexed.analysis.people for start, end in person.spans]
         speakers: dict[int, list[str]] = {}
         for quote in indexed.analysis.quotes:
-            content = content.stylize(styles.QUOTE, quote.start, quote.end)
+            spans.append(Span(quote.start, quote.end, styles.QUOTE))
             if quote.kind == "speech":
-                paragraph = body.rfind("\n", 0, quote.start) + 1
-                names = speakers.setdefault(paragraph, [])
+                names = speakers.setdefault(body.rfind("\n", 0, quote.start) + 1, [])
                 name = quote.speaker or "unattributed"
                 if name not in names:
                     names.append(name)
+        spans.extend(Span(start, end, styles.HIT) for start, end in self.hits)
         self._labels = {
             start: Content.styled(f"“ {', '.join(names)}", styles.SPEAKER) for start, names in speakers.items()
         }
-        for start, end in self.hits:
-            content = content.stylize(styles.HIT, start, end)
-        return content
+        return Content(body).add_spans(spans)
 
     # -- wrapping and drawing
 
