@@ -96,7 +96,9 @@ def _double_marks(text: str, begin: int, finish: int) -> list[tuple[int, int, bo
         i = found.start()
         c = text[i]
         if c == "“":
-            marks.append((i, OPEN, False))
+            left, right = _flanking(text, i, begin, finish)
+            # “We will go“ he said: an opening mark typed as a closer closes an open quote
+            marks.append((i, EITHER if right and not left else OPEN, False))
         elif c == "”":
             left, right = _flanking(text, i, begin, finish)
             marks.append((i, OPEN if left and not right else CLOSE, False))

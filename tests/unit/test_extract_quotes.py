@@ -50,6 +50,13 @@ def test_stray_doubled_mark_after_a_colon_is_survived():
     assert texts(body) == ["I don’t agree with a complete ban.", "That would include defensive arms."]
 
 
+def test_an_opening_mark_typed_as_a_closer_closes_the_quote_and_narration_stays_out():
+    body = "Amira Patel said: “The ward stays open“ she told reporters, “and the staff stay with it.”"
+    assert quotes_of(body) == [("The ward stays open", "Amira Patel"),
+                               ("and the staff stay with it.", "Amira Patel")]
+    assert texts("“Not today,“ he said. “Maybe tomorrow.“") == ["Not today", "Maybe tomorrow."]
+
+
 def test_unbalanced_opening_mark_runs_to_the_end_of_its_paragraph_only():
     body = "She said “we are not leaving\n\nThe council met on Monday."
     assert texts(body) == ["we are not leaving"]
