@@ -35,7 +35,10 @@ class NewsxApp(App[int]):
     TITLE = "newsx"
 
     BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Commands", id="command-palette", show=False, priority=True),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", id="command-palette", show=False, priority=True,
+            tooltip="command palette: people, stances, themes",
+        ),
     ]
 
     def __init__(self, config: Config, index_dir: Path | None = None, *, today: Callable[[], date] = date.today):
@@ -78,7 +81,7 @@ class NewsxApp(App[int]):
         while node is not None and pane_help is None:
             pane_help = getattr(node, "HELP", None)
             node = node.parent
-        self.push_screen(HelpScreen(pane_help, self.config.keymap))
+        self.push_screen(HelpScreen(pane_help))
 
     def on_unmount(self) -> None:
         if self.store is not None:

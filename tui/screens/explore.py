@@ -89,19 +89,33 @@ class ExploreScreen(Screen):
     COMMANDS = {FacetCommands}
 
     BINDINGS = [
-        Binding("q", "app.quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "app.help", "Help", id="help", key_display="?"),
-        Binding("slash", "focus_search", "Search", id="focus-search", show=False),
-        Binding("escape", "back", "Back", id="back", show=False),
-        Binding("n", "step_hit(True)", "Next hit", id="next-hit", show=False),
-        Binding("N", "step_hit(False)", "Previous hit", id="previous-hit", show=False),
-        Binding("p", "toggle_people", "People", id="people"),
-        Binding("s", "stance_filter", "Stance", id="stance"),
-        Binding("o", "toggle_sort", "Sort", id="sort"),
-        Binding("y", "copy_quotes", "Copy", id="copy"),
-        Binding("e", "export_quotes", "Export", id="export"),
-        Binding("tab", "app.focus_next", "Next pane", id="next-pane", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", id="previous-pane", show=False),
+        Binding("slash", "focus_search", "Search", id="focus-search", show=False, tooltip="focus the search bar"),
+        Binding(
+            "escape", "back", "Back", id="back", show=False,
+            tooltip="leave the search bar; elsewhere remove the filter applied last",
+        ),
+        Binding("tab", "app.focus_next", "Next pane", id="next-pane", show=False, tooltip="next pane"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", id="previous-pane", show=False, tooltip="previous pane"
+        ),
+        Binding(
+            "n", "step_hit(True)", "Next hit", id="next-hit", show=False,
+            tooltip="next hit in the article, on into the next article",
+        ),
+        Binding(
+            "N", "step_hit(False)", "Previous hit", id="previous-hit", show=False,
+            tooltip="previous hit, back into the previous article",
+        ),
+        Binding("p", "toggle_people", "People", id="people", tooltip="show and focus the people pane; again to hide it"),
+        Binding("s", "stance_filter", "Stance", id="stance", tooltip="the stance filter"),
+        Binding("o", "toggle_sort", "Sort", id="sort", tooltip="sort by relevance or by date"),
+        Binding("y", "copy_quotes", "Copy", id="copy", tooltip="copy the selected quotes (else all that match) as Markdown"),
+        Binding(
+            "e", "export_quotes", "Export", id="export",
+            tooltip="write the selected quotes (else all that match) to a Markdown file",
+        ),
+        Binding("question_mark,f1", "app.help", "Help", id="help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="quit (outside the search bar)"),
     ]
 
     # -- messages from the workers

@@ -46,7 +46,9 @@ nothing selected, `y` and `e` take every quote that matches the search and filte
 `enter` shows the quote in its article.
 """
 
-    BINDINGS = [Binding("space", "toggle_quote", "Select", id="toggle-quote")]
+    BINDINGS = [
+        Binding("space", "toggle_quote", "Select", id="toggle-quote", tooltip="select or unselect the quote under the cursor")
+    ]
 
     @dataclass
     class Toggled(Message):
