@@ -79,6 +79,8 @@ GROUP_NOUNS = _words("""
     ministry department office company firm court report statement survey poll study
     website newspaper paper channel network agency sources insiders allies aides
     parliament cabinet opposition delegates nations countries states regime
+    demonstrators families relatives parents students voters workers doctors nurses
+    teachers lawyers prosecutors investigators officers neighbours locals
 """)
 """Nouns for groups and institutions: a stance or quote held by them names no one."""
 

@@ -366,6 +366,8 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
         return _Run(first=name[0], last=tail, blocked=True)  # "Oval Office" of "Oval Office Trump"
     if doc.lower[name[0]] in NAME_PARTICLES:
         return None
+    if split < 0 and len(name) == 1 and _collective(strip_possessive(doc.lower[name[0]])[0]):
+        return _Run(first=name[0], last=last, blocked=True)  # "Officials said": a group, no one person
     run = _Run(first=name[0], last=last)
     prefix = tokens[:split + 1]
     if prefix and doc.lower[prefix[-1]] in HONORIFICS:
@@ -396,6 +398,13 @@ def _after_organisation(doc: Doc, name: list[int]) -> int | None:
             return name[k + 1] if following not in NAME_PARTICLES and not _weak(following) \
                 and following not in ORG_WORDS else None
     return None
+
+
+def _collective(lower: str) -> bool:
+    """A plural common noun for a group of people ("Officials", "Critics", "Residents"):
+    capitalised at a sentence's start, still no one person's name."""
+    return (lower.endswith("s") or lower == "people") \
+        and (lower in GROUP_NOUNS or lower in UNNAMED_HEADS or lower in PLURAL_ROLE_HEADS)
 
 
 def _blocked(words: list[str], honorific: bool) -> bool:

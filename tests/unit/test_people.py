@@ -68,6 +68,16 @@ def test_organisations_places_outlets_and_days_are_not_people(body):
     assert people_of(body) == {}
 
 
+@pytest.mark.parametrize("subject", ["Officials", "Critics", "Residents", "Aides", "Sources", "Doctors"])
+def test_a_group_at_a_sentence_start_is_not_a_person_and_its_quote_has_no_speaker(subject):
+    body = (f"Nadia Okafor opened the bridge on Friday. {subject} told reporters: "
+            "“The traffic will be far worse by spring.”")
+    analysis = analyze(Article(id="t", path="t.txt", body=body))
+    assert [p.name for p in analysis.people] == ["Nadia Okafor"]
+    assert [(q.text, q.speaker) for q in analysis.quotes] == [
+        ("The traffic will be far worse by spring.", None)]
+
+
 def test_us_style_titles_and_states():
     people = people_of("United States President Donald Trump met Republican Representative Don Bacon "
                        "of Nebraska, who also condemned the meeting.")
