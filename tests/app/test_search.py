@@ -98,3 +98,14 @@ async def test_more_results_load_at_the_end_of_the_list(make_app, index_dir: Pat
         assert len(results.hits) == 120
         assert len({hit.id for hit in results.hits}) == 120
         assert explore_screen(app).total == 120
+
+
+async def test_first_start_builds_the_index_from_the_seeds_and_says_so(config, tmp_path: Path):
+    from newsx.tui.app import NewsxApp
+
+    app = NewsxApp(config, tmp_path / "fresh-index")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Opening the index" in static_text(app.screen.query_one("#status-count"))  # painted before it opens
+        await settle(pilot)
+        assert app.screen.query_one(ResultList).total == 4
+        assert any("seed" in n.message for n in app._notifications)  # the Store says what it built
