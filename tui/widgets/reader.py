@@ -20,6 +20,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
 
+from newsx.index.clean import sanitize_line
 from newsx.index.model import Article, IndexedArticle
 
 from . import styles
@@ -55,7 +56,8 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
 
 
 class ArticleHeader(Static):
-    """Title; outlet, date, author; the URL (else the file's name); what the reader shows."""
+    """Title; outlet, date, author; the URL (else the file's name, which ingest does not
+    clean, so it is cleaned here); what the reader shows."""
 
     def show(self, indexed: IndexedArticle | None, hits: int = 0) -> None:
         if indexed is None:
@@ -76,7 +78,7 @@ class ArticleHeader(Static):
                 "\n",
                 dotted(article.outlet, day(article.date), article.author),
                 "\n",
-                (article.url or PurePath(article.path).name, styles.DIM),
+                (sanitize_line(article.url or PurePath(article.path).name), styles.DIM),
                 "\n",
                 (shows, styles.DIM),
             )
