@@ -64,8 +64,6 @@ async def test_opens_searches_and_shows_a_hostile_article_literally(app, hostile
         assert app.is_running and len(app.screen_stack) == 2  # no action ran, no screen opened
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the reader header prints the raw file name of an article "
-                   "without a URL (tui/widgets/reader.py, ArticleHeader.show), escape sequences and all")
 async def test_a_hostile_file_name_in_the_reader_header_is_cleaned(app, hostile_run):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)

@@ -1,6 +1,6 @@
 """Queries people type or paste: right-to-left words find what they name, and whatever
 cannot be read is one clean line from every command that takes a query.
-(Unbalanced quotes and brackets, a lone `*` and unknown fields are in tests/unit/test_search.py;
+(Unbalanced quotes and brackets, a lone `*` and unknown fields are in tests/unit/test_query_search.py;
 the app keeping its results is in test_app_hostile.py; arbitrary queries in test_fuzz.py.)"""
 
 from __future__ import annotations

@@ -57,20 +57,12 @@ TALL = 30
 """From this many lines the search bar has a border."""
 
 
-def matching_ids(
-    store: Store, text: str, sort: str, filters: Filters, first: SearchResult | None = None
-) -> list[str] | None:
+def matching_ids(store: Store, text: str, filters: Filters) -> list[str] | None:
     """The ids of all the articles a search matches; None for an empty query (all articles).
 
     Quotes are searched by their own text, so a search's articles narrow them by id.
     """
-    if not text.strip():
-        return None
-    if first is None:
-        first = store.search(text, sort=sort, limit=1, filters=filters)
-    if first.total > len(first.hits):
-        first = store.search(text, sort=sort, limit=first.total, filters=filters)
-    return [hit.id for hit in first.hits]
+    return store.article_ids(text, filters=filters) if text.strip() else None
 
 
 def speech(records: list[QuoteRecord]) -> list[QuoteRecord]:
@@ -307,7 +299,7 @@ class ExploreScreen(Screen):
                         speaker=filters.person,
                         topic=filters.topic,
                         stance=filters.stance,
-                        article_ids=matching_ids(store, text, sort, filters, result),
+                        article_ids=matching_ids(store, text, filters),
                     )
                 )
                 if filters.person
@@ -361,7 +353,7 @@ class ExploreScreen(Screen):
                     speaker=filters.person,
                     topic=filters.topic,
                     stance=filters.stance,
-                    article_ids=matching_ids(store, text, sort, filters),
+                    article_ids=matching_ids(store, text, filters),
                 )
             )
         except NewsxError as exc:

@@ -42,14 +42,14 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
         if used and used + cell_len(text[word_start:word_end]) > width:
             spans.append((start, word_start))
             start, used = word_start, 0
-        while cell_len(text[start:word_end]) > width:
-            cut, cells = start, 0
-            while cut < word_end and cells + cell_len(text[cut]) <= width:
-                cells += cell_len(text[cut])
-                cut += 1
-            cut = max(cut, start + 1)
-            spans.append((start, cut))
-            start, used = cut, 0
+        if cell_len(text[start:word_end]) > width:  # fold a word wider than the line, in one pass
+            cells = 0
+            for index in range(start, word_end):
+                char_cells = cell_len(text[index])
+                if cells + char_cells > width and index > start:
+                    spans.append((start, index))
+                    start, cells = index, 0
+                cells += char_cells
         used = cell_len(text[start : match.end()])
     spans.append((start, len(text)))
     return spans
