@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from measure import self_maxrss_kb
+from measure import own_usage
 
 
 def main(step: str, target: str, other: str) -> None:
@@ -31,7 +31,7 @@ def main(step: str, target: str, other: str) -> None:
 
         run = whoosh_side.build if step == "whoosh-build" else whoosh_side.update_one
         result = run(Path(target), Path(other))
-    result["self_maxrss_kb"] = self_maxrss_kb()
+    result.update(own_usage())
     print(json.dumps(result))
 
 

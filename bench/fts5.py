@@ -14,11 +14,13 @@ import json
 import sqlite3
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsx.index.clean import load_rules
 from newsx.index.corpus import discover, load_file
 
-from queries import Query
+if TYPE_CHECKING:  # the query mix builds its vocabulary on import: not in a build child
+    from queries import Query
 
 _SCHEMA = """CREATE VIRTUAL TABLE docs USING fts5(
     title, outlet, body, people, stances, date UNINDEXED, path UNINDEXED,

@@ -47,9 +47,15 @@ def run_child(argv: list[str]) -> dict:
     return result
 
 
-def self_maxrss_kb() -> int:
-    """For a child to report: the largest resident size of itself or a worker it waited on."""
-    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+def own_usage() -> dict:
+    """For a child to report: the largest resident size of itself or a worker it waited
+    on, and the CPU seconds they used (wall time stretches when other work shares the
+    CPUs; CPU time barely does)."""
+    mine, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "self_maxrss_kb": max(mine.ru_maxrss, workers.ru_maxrss),
+        "cpu_seconds": round(sum(u.ru_utime + u.ru_stime for u in (mine, workers)), 2),
+    }
 
 
 class _TreeSampler(threading.Thread):
@@ -111,7 +117,26 @@ def machine() -> dict:
         "whoosh": _version("whoosh-reloaded"),
         "textual": _version("textual"),
         "loadavg_at_start": os.getloadavg()[0],
+        "engine": _engine_version(),
     }
+
+
+def _engine_version() -> str:
+    """The commit the engine was measured at, and whether index/ had local changes; or
+    where it was imported from when that is not this repository (a pinned snapshot)."""
+    import newsx.index
+
+    repo = Path(__file__).resolve().parent.parent
+    engine = Path(newsx.index.__file__).resolve().parent
+    if engine != repo / "index":
+        return f"snapshot in {engine.parent}"
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+        return done.stdout.strip()
+
+    dirty = git("status", "--porcelain", "--", "index")
+    return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in index/" if dirty else "")
 
 
 def _cpu_model() -> str:
