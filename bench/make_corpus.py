@@ -255,9 +255,10 @@ def _quote(draft: Draft, person: Person, topic: str | None) -> list[str]:
 
 
 def _title(rng: random.Random, person: Person, topic: str | None, stance: str | None) -> str:
+    """The topic's headline for the lead person's stance, else 4-9 fairly common words."""
     if topic:
         return TOPICS[topic]["title"][stance].format(last=person.last)
-    words = rng.sample(RANKED[60:HEAD_SIZE] + RANKED[HEAD_SIZE:HEAD_SIZE + 3000], rng.randint(4, 9))
+    words = rng.sample(RANKED[60:HEAD_SIZE + 3000], rng.randint(4, 9))
     return _upper(" ".join(words))
 
 
