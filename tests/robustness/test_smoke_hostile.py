@@ -7,13 +7,12 @@ Reuses the tmux driver of tests/smoke/test_terminal.py.
 
 from __future__ import annotations
 
-import shlex
 import shutil
 from pathlib import Path
 
 import pytest
 from hostile_corpus import HEBREW_NAME
-from test_terminal import NEWSX, TMUX, Terminal
+from test_terminal import TMUX, Terminal, terminal_env
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it)")
 
@@ -22,19 +21,11 @@ def test_hostile_article_on_screen_runs_nothing(hostile_run, tmp_path: Path):
     work = tmp_path / "work"
     work.mkdir()
     shutil.copytree(hostile_run.index_dir, tmp_path / "index")
-    env = {
-        **hostile_run.env,
-        "NEWSX_INDEX": str(tmp_path / "index"),
-        "NEWSX_CONFIG": str(tmp_path / "config.yaml"),
-        "TERM": "xterm-256color",
-        "PS1": "$ ",
-    }
-    terminal = Terminal(work, env)
+    terminal = Terminal(work, terminal_env(hostile_run.env, tmp_path))
     try:
         terminal.tmux("set-option", "-g", "set-clipboard", "on")  # an OSC 52 that got through would be kept
         title = terminal.tmux("display-message", "-p", "-t", "smoke", "#{pane_title}")
-        terminal.type(f'{shlex.quote(NEWSX)}; echo "newsx""-exit=$?"')
-        terminal.keys("Enter")
+        terminal.start_newsx()
         terminal.wait_for("articles")
         terminal.type("zorblax")
         terminal.keys("Enter")

@@ -24,6 +24,17 @@ TIMEOUT = 60.0
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it)")
 
 
+def terminal_env(base: dict[str, str], tmp_path: Path) -> dict[str, str]:
+    """`base` with an index and config of the test's own and a plain prompt."""
+    return {
+        **base,
+        "NEWSX_INDEX": str(tmp_path / "index"),
+        "NEWSX_CONFIG": str(tmp_path / "config.yaml"),
+        "TERM": "xterm-256color",
+        "PS1": "$ ",
+    }
+
+
 class Terminal:
     """A 120x36 tmux pane running a shell."""
 
@@ -44,6 +55,11 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "smoke", *keys)
+
+    def start_newsx(self) -> None:
+        """Run the installed newsx; when it ends the shell prints `newsx-exit=<status>`."""
+        self.type(f'{shlex.quote(NEWSX)}; echo "newsx""-exit=$?"')  # the echo, not the command, shows "newsx-exit="
+        self.keys("Enter")
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "smoke")
@@ -66,17 +82,9 @@ class Terminal:
 def test_search_open_select_export_and_quit(tmp_path: Path):
     work = tmp_path / "work"
     work.mkdir()
-    env = {
-        **os.environ,
-        "NEWSX_INDEX": str(tmp_path / "index"),
-        "NEWSX_CONFIG": str(tmp_path / "config.yaml"),
-        "TERM": "xterm-256color",
-        "PS1": "$ ",
-    }
-    terminal = Terminal(work, env)
+    terminal = Terminal(work, terminal_env(dict(os.environ), tmp_path))
     try:
-        terminal.type(f'{shlex.quote(NEWSX)}; echo "newsx""-exit=$?"')  # the echo, not the command, shows "newsx-exit="
-        terminal.keys("Enter")
+        terminal.start_newsx()
         terminal.wait_for("4 articles")
         terminal.type("sarwar")
         terminal.keys("Enter")  # run the search and move to the list
