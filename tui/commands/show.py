@@ -44,12 +44,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_json(indexed) -> None:
+    from newsx.index.extract import analysis_json
+
     from .common import print_json
 
     article, analysis = indexed.article, indexed.analysis
+    extracted = analysis_json(article, analysis, article.path)
+    for entry, quote in zip(extracted["quotes"], analysis.quotes):
+        entry["stances"] = [{"topic": topic, "stance": stance} for topic, stance in quote.stances]
     print_json({
         "id": article.id,
-        "path": article.path,
         "title": article.title,
         "outlet": article.outlet,
         "author": article.author,
@@ -59,20 +63,7 @@ def _print_json(indexed) -> None:
         "summary": article.summary,
         "body": article.body,
         "removed": article.removed,
-        "people": [
-            {"name": p.name, "role": p.role, "aliases": p.aliases, "mentions": p.mentions} for p in analysis.people
-        ],
-        "quotes": [
-            {
-                "text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "kind": q.kind,
-                "stances": [{"topic": topic, "stance": stance} for topic, stance in q.stances],
-            }
-            for q in analysis.quotes
-        ],
-        "stances": [
-            {"person": s.person, "topic": s.topic, "stance": s.stance, "evidence": s.evidence}
-            for s in analysis.stances
-        ],
+        **extracted,
     })
 
 
