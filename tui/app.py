@@ -21,7 +21,6 @@ from newsx.index.config import Config, load_config
 from newsx.index.model import QuoteRecord
 
 from .screens.explore import ExploreScreen
-from .screens.help import HelpScreen
 
 if TYPE_CHECKING:
     from newsx.index.store import Store
@@ -76,6 +75,8 @@ class NewsxApp(App[int]):
 
     def action_help(self) -> None:
         """Show the help screen, starting with the focused pane's help."""
+        from .screens.help import HelpScreen  # Markdown and its parser load when help is first asked for
+
         pane_help = None
         node = self.focused
         while node is not None and pane_help is None:
