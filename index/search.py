@@ -35,7 +35,12 @@ from .schema import keyword_value
 MAX_QUERY_CHARS = 1000
 EXPANSION_LIMIT = 20
 """A wildcard or fuzzy word stands for at most this many words: the most frequent."""
+MIN_EXPANSION_BUDGET = 1000
+"""An expansion may add up to the index's article count in documents, or this many."""
 MAX_EDIT_DISTANCE = 2
+MIN_STEM, STEM_SUFFIX = 4, 3
+"""A typed prefix also finds indexed stems of at least MIN_STEM letters that it extends
+by up to STEM_SUFFIX letters."""
 REMEMBERED_EXPANSIONS = 256
 """Wildcard and fuzzy expansions kept per index state (the oldest go first)."""
 
@@ -327,10 +332,13 @@ def bounded(q: query.MultiTerm, facets: FacetTerms) -> Query:
     """A wildcard, fuzzy or range word as an OR of its most frequent matching words.
 
     Whoosh expands a prefix to every matching word: `g*` over a large index takes
-    seconds (design.md §5). Here it stands for the EXPANSION_LIMIT most frequent,
-    counted segment by segment (merging the segments' word lists costs far more), and
-    remembered with the reader: a page more, the people pane and the stance counts
-    compile the same query again.
+    seconds (design.md §5). Here it stands for at most EXPANSION_LIMIT of them, most
+    frequent first, while their documents add up to no more than the index holds (or
+    MIN_EXPANSION_BUDGET): `s*` is then "said", not the twenty commonest s-words, since
+    the cost of a search follows the postings it reads. They are counted segment by
+    segment (merging the segments' word lists costs far more) and remembered with the
+    reader: a page more, the people pane and the stance counts compile the same query
+    again.
     """
     key = (type(q), q.field(), q.text, getattr(q, "maxdist", None), getattr(q, "prefixlength", None))
     if key not in facets.expansions:
@@ -354,7 +362,22 @@ def _most_frequent(q: query.MultiTerm, reader) -> list[str]:
             # Most expansions yield the index's bytes; FuzzyTerm yields decoded words.
             word = fieldobj.from_bytes(term) if isinstance(term, bytes) else term
             frequency[word] = frequency.get(word, 0) + count
-    return [word for word, _ in heapq.nlargest(EXPANSION_LIMIT, frequency.items(), key=lambda pair: pair[1])]
+    if isinstance(q, query.Prefix) and isinstance(fieldobj, fields.TEXT):
+        for stem in _stems_begun(q.text):
+            if stem not in frequency and reader.doc_frequency(field, stem):
+                frequency[stem] = reader.doc_frequency(field, stem)
+    chosen, postings, budget = [], 0, max(reader.doc_count_all(), MIN_EXPANSION_BUDGET)
+    for word, count in heapq.nlargest(EXPANSION_LIMIT, frequency.items(), key=lambda pair: pair[1]):
+        if not chosen or postings + count <= budget:
+            chosen.append(word)
+            postings += count
+    return chosen
+
+
+def _stems_begun(prefix: str) -> list[str]:
+    """The shorter words a prefix may have run past in a stemmed field: "governm" is
+    on its way to "government", indexed as "govern"."""
+    return [prefix[:end] for end in range(max(MIN_STEM, len(prefix) - STEM_SUFFIX), len(prefix))]
 
 
 def _first_line(error: object) -> str:

@@ -36,6 +36,20 @@ async def test_results_follow_each_keystroke(make_app):
         assert "hit" in first  # "N hits" on each article's second line
 
 
+async def test_a_word_half_typed_already_finds_the_articles_it_begins(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        await pilot.press(*"ukraine")
+        await settle(pilot)
+        whole = [hit.id for hit in results.hits]
+        await pilot.press(*["backspace"] * 3)  # "ukra"
+        await settle(pilot)
+        assert [hit.id for hit in results.hits] == whole
+        assert all(hit.highlights for hit in results.hits)
+
+
 async def test_malformed_query_shows_the_error_and_keeps_the_results(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -46,7 +60,7 @@ async def test_malformed_query_shows_the_error_and_keeps_the_results(make_app):
         before = [hit.id for hit in results.hits]
         assert before
         bad = " date:[nonsense to x]"
-        await pilot.press(*bad)
+        app.screen.query_one("#query").insert_text_at_cursor(bad)  # pasted: one change
         await settle(pilot)
         error = app.screen.query_one("#query-error")
         assert error.display and "date:" in static_text(error)

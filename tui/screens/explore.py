@@ -20,8 +20,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
+from newsx.index.completion import as_you_type
 from newsx.index.errors import NewsxError, QueryError
 from newsx.index.model import Filters, Hit, IndexedArticle, PersonSummary, QuoteRecord, SearchResult
 
@@ -46,8 +47,6 @@ PAGE = 50
 """Hits fetched per page of the article list."""
 PEOPLE_SHOWN = 100
 """The most mentioned people listed (and offered in the command palette)."""
-DEBOUNCE = 0.15
-"""Seconds of quiet typing before the query runs."""
 FACETS_DELAY = 0.25
 """Seconds after the hits before the people and stance panes follow: while someone
 types, only the article list keeps up (the panes read every matching article)."""
@@ -189,6 +188,10 @@ class ExploreScreen(Screen):
         """The user's choice of showing the side panes; None follows the width."""
         self._waiting: dict[str, tuple[Timer, Callable[[], object]]] = {}
         """Calls waiting for a pause in typing, by name (see `_after`)."""
+        self.searching = False
+        """A search worker is running."""
+        self.search_pending = False
+        """Another search was asked for while it ran."""
         self.unavailable = False
         """True when the index could not be opened."""
 
@@ -221,7 +224,7 @@ class ExploreScreen(Screen):
         self.query_one(ResultList).loading = True
         self._show_status()
         self.query_one("#query", Input).focus()
-        self.open_store()
+        self.call_after_refresh(self.open_store)  # once painted: the engine's imports would slow the first frame
 
     # -- layout
 
@@ -368,20 +371,35 @@ class ExploreScreen(Screen):
 
     # -- running searches
 
+    @property
+    def searched_text(self) -> str:
+        """What the search bar's text searches for: its last word completed as typed."""
+        return as_you_type(self.query_text)
+
     def run_search(self) -> None:
-        """Search now with the current query, sort and filters."""
-        self._cancel("search")
+        """Search with the current query, sort and filters: now, or when the search
+        running ends (the searches asked for meanwhile come to this one, the latest)."""
         self._cancel("facets")
         if self.app.store is None:
             return
         self.generation += 1
-        self.search(self.generation, self.query_text, self.sort, replace(self.filters))
+        if self.searching:
+            self.search_pending = True
+            return
+        self.searching, self.search_pending = True, False
+        self.search(self.generation, self.searched_text, self.sort, replace(self.filters))
+
+    @on(Worker.StateChanged)
+    def search_ended(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "search" and event.worker.is_finished:
+            self.searching = False
+            if self.search_pending:
+                self.run_search()
 
     @on(Input.Changed, "#query")
     def query_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self._cancel("facets")
-        self._after(DEBOUNCE, "search", self.run_search)
+        self.run_search()
 
     def _after(self, delay: float, name: str, callback: Callable[[], object]) -> None:
         """Call `callback` once `delay` seconds pass with no other `_after` of this name."""
@@ -542,7 +560,7 @@ class ExploreScreen(Screen):
 
     @on(ResultList.NeedMore)
     def more_results(self, event: ResultList.NeedMore) -> None:
-        self.load_page(self.generation, self.query_text, self.sort, replace(self.filters), event.offset)
+        self.load_page(self.generation, self.searched_text, self.sort, replace(self.filters), event.offset)
 
     def open_hit(self, hit: Hit, then: str | None = None, offset: int | None = None) -> None:
         """Load an article into the reader, with the search's hits marked."""
@@ -606,7 +624,7 @@ class ExploreScreen(Screen):
         if self.app.selected:
             self._use_quotes(purpose, list(self.app.selected.values()))
         elif self.app.store is not None:
-            self.gather_quotes(purpose, self.query_text, self.sort, replace(self.filters))
+            self.gather_quotes(purpose, self.searched_text, self.sort, replace(self.filters))
 
     def _use_quotes(self, purpose: str, records: list[QuoteRecord]) -> None:
         from ..export import quotes_markdown

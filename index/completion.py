@@ -1,0 +1,28 @@
+"""The query search as you type sends for what has been typed so far.
+
+Kept free of Whoosh so the app can use it before the engine is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_]+)$")
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+
+
+def as_you_type(text: str) -> str:
+    """`text` with its last word also standing for the words it begins: "gove" finds
+    "government" before the word is finished.
+
+    Left as it is: a last word followed by a space, inside a phrase or a range, naming
+    a field (`title:gaz`), joined to another (`x-ra`), an operator, or already a
+    wildcard or fuzzy word.
+    """
+    if text.count('"') % 2 or text.count("[") > text.count("]") or text.count("{") > text.count("}"):
+        return text
+    match = _LAST_WORD.search(text)
+    if match is None or match.group(1) in OPERATORS:
+        return text
+    word = match.group(1)
+    return f"{text[:match.start(1)]}({word} OR {word}*)"
