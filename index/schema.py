@@ -21,7 +21,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFil
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ARTICLES = "articles"
 QUOTES = "quotes"
@@ -60,6 +60,9 @@ def articles_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True, sortable=True),
         path=fields.ID(stored=True, sortable=True),
         fingerprint=fields.ID(stored=True, sortable=True),
+        # corpus.stamp() of the file when it was read: an update hashes a file only
+        # when its stamp differs.
+        stamp=fields.COLUMN(columns.VarBytesColumn()),
         title=_text(boost=2.0),
         outlet=_keyword(stored=True),
         author=_keyword(stored=True),
@@ -89,7 +92,7 @@ def articles_schema() -> fields.Schema:
 def quotes_schema() -> fields.Schema:
     """One document per quote, with what is needed to cite it."""
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.STORED(),  # never searched: quotes are found by text, facets, article_id
         article_id=fields.ID(stored=True),
         path=fields.ID(stored=True),
         # The article's fingerprint: a quote whose article has another is stale.
@@ -158,7 +161,7 @@ def _day(day: date | None) -> tuple[datetime | None, int]:
     return datetime(day.year, day.month, day.day), day.year * 10000 + day.month * 100 + day.day
 
 
-def article_document(article: Article, analysis: Analysis, fingerprint: str) -> dict:
+def article_document(article: Article, analysis: Analysis, fingerprint: str, stamp: str) -> dict:
     """The fields of one article's document in the articles index."""
     when, sortdate = _day(article.date)
     topics = [s.topic for s in analysis.stances] + [t for q in analysis.quotes for t, _ in q.stances]
@@ -166,6 +169,7 @@ def article_document(article: Article, analysis: Analysis, fingerprint: str) -> 
         id=article.id,
         path=article.path,
         fingerprint=fingerprint,
+        stamp=stamp.encode("utf-8"),
         title=article.title,
         outlet=article.outlet,
         author=article.author,

@@ -5,6 +5,7 @@
     read_file(path)            the articles in one file, as the file has them
     load_file(path, rules)     read_file, then cleaning: what the indexer and `analyze` use
     fingerprint(path)          changes when the file or its manifest entry changes
+    stamp(path)                size and times of the file and its manifest: cheap to compare
     article_id(path, key="")   the stable id of an article
 
 Nothing here raises for a bad file: every reason a file or item is skipped, and every
@@ -27,7 +28,7 @@ from . import feed, html, jsonfile, manifest, markdown, txt
 from .decode import decode
 from .fields import article_id, headline
 
-__all__ = ["SUPPORTED", "discover", "read_file", "load_file", "fingerprint", "article_id"]
+__all__ = ["SUPPORTED", "discover", "read_file", "load_file", "fingerprint", "stamp", "article_id"]
 
 SUPPORTED: dict[str, str] = {
     ".txt": "txt",
@@ -179,6 +180,25 @@ def fingerprint(path: str | Path) -> str:
         return ""
     digest.update(repr(sorted(entry.values.items()) if entry else None).encode("utf-8"))
     return digest.hexdigest()
+
+
+def stamp(path: str | Path) -> str:
+    """Size, modification and change times and inode of the file and of its folder's
+    manifest, as one string: while it stays the same, so does the fingerprint, and a
+    run need not read the file to know it is unchanged. Take it before reading the
+    file, so a change made while it is read shows at the next run.
+
+    The empty string when the file cannot be examined.
+    """
+    path = Path(path)
+    try:
+        parts = [os.stat(path)]
+        listed = manifest.manifest_path(path.parent)
+        if listed is not None:
+            parts.append(os.stat(listed))
+    except OSError:
+        return ""
+    return " ".join(f"{s.st_size}:{s.st_mtime_ns}:{s.st_ctime_ns}:{s.st_ino}" for s in parts)
 
 
 def _read(path: Path) -> ReadResult:

@@ -87,10 +87,10 @@ async def test_the_app_opens_and_searches_a_read_only_index(env, tmp_path):
 
 CHILD = """
 import sys
-import newsx.index.store as store
+import newsx.index.writing as writing
 from newsx.tui.cli import main
 
-store.BATCH_ARTICLES = 10  # many small commits while the app searches
+writing.BATCH_ARTICLES = 10  # many small commits while the app searches
 raise SystemExit(main(["index", sys.argv[1]]))
 """
 

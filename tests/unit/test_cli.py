@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from index_helpers import copy_seeds, generate_corpus, isolated, write_article  # noqa: F401
 
-import newsx.index.store as store_module
+import newsx.index.writing as writing
 from newsx.index.store import Store
 from newsx.tui.cli import main
 from newsx.tui.commands.common import highlighted
@@ -167,8 +167,8 @@ def test_index_when_another_process_holds_the_lock(indexed, capsys):
 
 def test_ctrl_c_stops_after_committing_what_was_read(isolated, tmp_path, capsys, monkeypatch):
     news = generate_corpus(tmp_path / "news", 30)
-    monkeypatch.setattr(store_module, "BATCH_ARTICLES", 10)
-    load = store_module._Indexer.load
+    monkeypatch.setattr(writing, "BATCH_ARTICLES", 10)
+    load = writing.Indexer.load
     calls = []
 
     def load_then_interrupt(self, *args):
@@ -177,11 +177,11 @@ def test_ctrl_c_stops_after_committing_what_was_read(isolated, tmp_path, capsys,
             os.kill(os.getpid(), signal.SIGINT)
         return load(self, *args)
 
-    monkeypatch.setattr(store_module._Indexer, "load", load_then_interrupt)
+    monkeypatch.setattr(writing.Indexer, "load", load_then_interrupt)
     code, _, err = run(capsys, "index", str(news))
     assert code == 130
     assert err == "newsx: interrupted: the index keeps the 15 articles committed so far\n"
-    monkeypatch.setattr(store_module._Indexer, "load", load)
+    monkeypatch.setattr(writing.Indexer, "load", load)
     code, out, _ = run(capsys, "index")
     assert code == 0 and out.splitlines()[-1].startswith("15 added, 0 updated, 0 removed, 15 unchanged")
 

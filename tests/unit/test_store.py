@@ -15,7 +15,7 @@ from index_helpers import copy_seeds, generate_corpus, isolated, write_article  
 
 from newsx.index.config import Config
 from newsx.index.errors import IndexBusyError, NewsxError
-import newsx.index.store as store_module
+import newsx.index.writing as writing
 from newsx.index.store import META_FILE, Store
 from newsx.tui.cli import main
 
@@ -106,11 +106,11 @@ def test_update_with_nothing_recorded_says_what_to_do(isolated):
 CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
-    import newsx.index.store as store_module
+    import newsx.index.writing as writing
     from newsx.index.store import Store
 
     index_dir, corpus, mode = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-    store_module.BATCH_ARTICLES = 10
+    writing.BATCH_ARTICLES = 10
 
     def wait(message):
         print(message, flush=True)
@@ -121,23 +121,23 @@ CHILD = textwrap.dedent("""
         progress = lambda done, total, path: wait("updating") if done == 1 else None
     elif mode == "cli-mid-batch":  # `newsx index`: two batches committed, a third half read
         from newsx.tui.cli import main
-        load, loads = store_module._Indexer.load, []
+        load, loads = writing.Indexer.load, []
         def load_and_wait(indexer, *args):
             loads.append(1)
             if len(loads) == 25:
                 wait("midway")
             return load(indexer, *args)
-        store_module._Indexer.load = load_and_wait
+        writing.Indexer.load = load_and_wait
         sys.exit(main(["--index", index_dir, "index", str(corpus)]))
     elif mode == "between-commits":  # the second batch's quotes committed, its articles not
-        original = store_module._Batch.article_docs
+        original = writing.Batch.article_docs
         calls = []
         def article_docs(batch):
             calls.append(batch)
             if len(calls) == int(sys.argv[4]):
                 wait("between")
             return original(batch)
-        store_module._Batch.article_docs = article_docs
+        writing.Batch.article_docs = article_docs
     report = Store.open(Path(index_dir), build_seeds=False).update([corpus], progress)
     print("done", len(report.added), flush=True)
 """)
@@ -297,8 +297,8 @@ def test_files_read_by_worker_processes_are_indexed_as_when_read_here(isolated, 
     with Store.open(tmp_path / "here", build_seeds=False) as store:
         here = store.update([news])
         expected = indexed(store)
-    monkeypatch.setattr(store_module, "POOL_MIN_FILES", 1)
-    monkeypatch.setattr(store_module, "POOL_CHUNK", 4)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "POOL_CHUNK", 4)
     with Store.open(build_seeds=False) as store:
         pooled = store.update([news])
         assert indexed(store) == expected
@@ -313,8 +313,8 @@ def test_files_read_by_worker_processes_are_indexed_as_when_read_here(isolated, 
 
 def test_a_stop_while_workers_read_commits_what_was_read_and_ends_them(isolated, tmp_path, monkeypatch):
     news = generate_corpus(tmp_path / "news", 30)
-    monkeypatch.setattr(store_module, "POOL_MIN_FILES", 1)
-    monkeypatch.setattr(store_module, "POOL_CHUNK", 2)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "POOL_CHUNK", 2)
     stop = threading.Event()
     with Store.open(build_seeds=False) as store:
         report = store.update([news], lambda done, total, path: stop.set() if done == 10 else None, stop=stop)

@@ -1,0 +1,154 @@
+"""Writing the index: unchanged files by their stamp, bulk runs' commits and merges, the
+writer's length lookups."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+from index_helpers import generate_corpus, isolated  # noqa: F401
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3PerDocReader
+
+import newsx.index.corpus as corpus
+import newsx.index.writing as writing
+from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
+from newsx.index.store import Store
+from newsx.tui.cli import main
+
+
+def _counting_fingerprints(monkeypatch) -> list[str]:
+    hashed: list[str] = []
+    original = corpus.fingerprint
+
+    def counted(path):
+        hashed.append(Path(path).name)
+        return original(path)
+
+    monkeypatch.setattr(corpus, "fingerprint", counted)
+    return hashed
+
+
+def test_an_unchanged_file_is_not_read_again_until_its_size_or_times_change(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 5)
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        hashed = _counting_fingerprints(monkeypatch)
+        assert store.update([news]).unchanged == 5
+        assert hashed == []
+        touched = news / "article00002.json"
+        os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+        report = store.update([news])
+        assert (report.unchanged, report.updated, hashed) == (5, [], ["article00002.json"])
+
+
+def test_an_edit_of_the_same_size_with_its_old_mtime_restored_is_still_seen(isolated, tmp_path):
+    news = generate_corpus(tmp_path / "news", 3)
+    edited = news / "article00001.json"
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        before = edited.stat()
+        edited.write_text(edited.read_text(encoding="utf-8").replace("item1 ", "itemZ "), encoding="utf-8")
+        os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert edited.stat().st_size == before.st_size
+        assert store.update([news]).updated == [str(edited)]
+        assert store.search("itemZ").total == 1
+
+
+def test_a_changed_manifest_rereads_only_the_files_whose_entry_changed(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 3)
+    manifest = news / "newsx.yaml"
+    manifest.write_text("articles:\n  article00000.json: {outlet: Old Post}\n", encoding="utf-8")
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        manifest.write_text("articles:\n  article00000.json: {outlet: New Post}\n", encoding="utf-8")
+        report = store.update([news])
+        assert (report.updated, report.unchanged) == ([str(news / "article00000.json")], 2)
+
+
+BULK_CHILD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    import newsx.index.writing as writing
+    from newsx.index.store import Store
+
+    def progress(done, total, path):
+        if done == 25:
+            print("midway", flush=True)
+            sys.stdin.readline()
+
+    if __name__ == "__main__":  # the worker processes import this module too
+        writing.BULK_FILES, writing.BULK_ARTICLES, writing.POOL_CHUNK = 1, 10, 2
+        Store.open(Path(sys.argv[1]), build_seeds=False).update([Path(sys.argv[2])], progress)
+""")
+
+
+def test_a_bulk_run_killed_mid_run_keeps_its_committed_batches_searchable(isolated, tmp_path):
+    news = generate_corpus(tmp_path / "news", 40)
+    script = tmp_path / "bulk.py"
+    script.write_text(BULK_CHILD, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, str(script), str(isolated), str(news)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline() == "midway\n"
+    child.kill()
+    child.wait()
+    with Store.open(build_seeds=False) as store:
+        assert store.count() == store.search("ceasefire").total == 20
+        assert {q.article_id for q in store.quotes()} == {hit.id for hit in store.search("", limit=50).hits}
+    assert main(["index"]) == 0
+    with Store.open(build_seeds=False) as store:
+        assert store.count() == 40
+        assert store.update().unchanged == 40
+
+
+def test_a_bulk_run_also_commits_when_its_time_is_up(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 6)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "BULK_SECONDS", 0.0)
+    seen: list[int] = []
+    with Store.open(build_seeds=False) as store, Store.open(build_seeds=False) as watcher:
+        def progress(done, total, path):
+            watcher.refresh()
+            seen.append(watcher.count())
+
+        store.update([news], progress)
+    assert seen == [0, 1, 2, 3, 4, 5]  # each article committed right after it was read
+
+
+def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 60)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "BULK_ARTICLES", 2)
+    monkeypatch.setattr(writing, "MERGE_FACTOR", 3)
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        ids = [hit.id for hit in store.search("", limit=100).hits]
+        assert len(ids) == len(set(ids)) == 60
+        assert len(store.quotes()) == 60
+    for name in (ARTICLES, QUOTES):
+        sizes = [s.doc_count_all() for s in whoosh_index.open_dir(str(isolated), indexname=name)._read_toc().segments]
+        assert sum(sizes) == 60
+        # 30 commits of 2 documents, merged by threes: 60 = 2 × 27 + 2 × 3, two segments
+        # of each tier at most
+        assert len(sizes) <= 2 * 4
+
+
+def test_flushing_asks_the_file_system_per_field_not_per_posting(tmp_path, monkeypatch):
+    whoosh_index.create_in(str(tmp_path), SCHEMAS[QUOTES](), indexname=QUOTES)
+    asked: list[str] = []
+    original = W3PerDocReader.has_column
+
+    def has_column(self, fieldname):
+        asked.append(fieldname)
+        return original(self, fieldname)
+
+    monkeypatch.setattr(W3PerDocReader, "has_column", has_column)
+    docs = [dict(article_id=f"a{n}", path=f"p{n}", kind="speech", text=f"words number {n}") for n in range(50)]
+    writing.write(tmp_path, QUOTES, [], docs)
+    assert max(Counter(asked).values()) <= 2  # per field, not per posting of the 50 documents
+    with whoosh_index.open_dir(str(tmp_path), indexname=QUOTES).searcher() as searcher:
+        assert searcher.doc_count() == 50
