@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import re
 
+MIN_LETTERS = 3
+"""A last word is searched once it has this many letters: one or two letters begin too
+many words to narrow anything, and finding them all is slow on a large index."""
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_]+)$")
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
 
 def as_you_type(text: str) -> str:
     """`text` with its last word also standing for the words it begins: "gove" finds
-    "government" before the word is finished.
+    "government" before the word is finished; a last word of fewer than MIN_LETTERS
+    letters waits for more ("gaza ce" searches "gaza").
 
     Left as it is: a last word followed by a space, inside a phrase or a range, naming
     a field (`title:gaz`), joined to another (`x-ra`), an operator, or already a
@@ -25,4 +29,6 @@ def as_you_type(text: str) -> str:
     if match is None or match.group(1) in OPERATORS:
         return text
     word = match.group(1)
+    if len(word) < MIN_LETTERS:
+        return text[:match.start(1)]
     return f"{text[:match.start(1)]}({word} OR {word}*)"

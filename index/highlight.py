@@ -65,6 +65,21 @@ def term_spans(reader, docnums: Iterable[int], field: str, terms: Iterable[str])
     return {docnum: sorted(spans) for docnum, spans in found.items()}
 
 
+def recorded_spans(values: dict[str, dict[int, bytes]], docnums: Iterable[int], terms: Iterable[str],
+                   format_) -> dict[int, list[Span]] | None:
+    """Like `term_spans`, from posting values already read (ranking.BlockRanker.recorded);
+    None when a term's values were not."""
+    terms = set(terms)
+    if not terms <= values.keys():
+        return None
+    found: dict[int, list[Span]] = {}
+    for docnum in docnums:
+        spans = {(start, end) for term in terms if docnum in values[term]
+                 for _pos, start, end in format_.decode_characters(values[term][docnum])}
+        found[docnum] = sorted(spans)
+    return found
+
+
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:
     """One line of about `width` characters around the densest run of hits in `text`.
 

@@ -14,14 +14,13 @@ it is missing) until the next run re-indexes that file.
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
-import signal
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -33,12 +32,10 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
-from .clean import load_rules
 from .config import Config, default_index_dir, load_config
 from .errors import IndexBusyError, IndexUnavailableError, NewsxError, QueryError
-from .highlight import query_terms, snippet, term_spans
+from .highlight import query_terms, recorded_spans, snippet, term_spans
 from .model import (
-    Analysis,
     Filters,
     Hit,
     IndexedArticle,
@@ -48,35 +45,24 @@ from .model import (
     QuoteRecord,
     SearchResult,
 )
+from .ranking import BlockRanker
 from .schema import (
     ARTICLES,
     QUOTES,
     SCHEMA_VERSION,
     SCHEMAS,
-    article_document,
     article_from_document,
-    quote_documents,
     quote_from_document,
     stored_date,
 )
 from .search import ARTICLE_SYNTAX, QUOTE_SYNTAX, FacetTerms, QueryCompiler, filter_query
+from .writing import BUSY, Batch, Commits, Indexed, loaded_here, loaded_in_workers, write
 
 META_FILE = "newsx.json"
 UPDATE_LOCK = "newsx_UPDATE"
-BATCH_ARTICLES = 200
-"""Articles per commit: what a kill -9 can lose, and what a commit's overhead is spread over."""
 SORTS = ("relevance", "date")
-BUSY = "index is being updated by another process"
 REMEMBERED = 16
 """people() results kept per view (an index state), by query and filters."""
-POOL_MIN_FILES = 200
-"""From this many new files on, reading and extraction run in worker processes while
-this one writes. Below it (and for a folder already indexed, where most files are
-unchanged and only need their fingerprint) starting them costs more than they save."""
-POOL_CHUNK = 16
-"""Files per task sent to a worker."""
-POOL_AHEAD = 4
-"""Tasks in flight per worker: how far reading may run ahead of writing (memory)."""
 OPEN_ATTEMPTS = 10
 """Tries at opening a commit's segments while another commit may be replacing them."""
 
@@ -236,66 +222,48 @@ class Store:
         indexed = self._indexed_files(roots)
         seen = {str(path) for path in files}
         gone = sorted(path for path in indexed if path not in seen and not os.path.lexists(path))
-        batch = _Batch(removed=gone)
+        batch = Batch(removed=gone)
         work = [(path, indexed.get(str(path))) for path in files]
-        new_files = sum(1 for _, indexed_print in work if indexed_print is None)
-        loads = _loaded_in_workers if new_files >= POOL_MIN_FILES else _loaded_here
+        new_files = sum(1 for _, known in work if known is None)
+        commits = Commits(new_files)
+        loads = loaded_in_workers if commits.bulk else loaded_here
         with closing(loads(self.config, work, report)) as loaded:
             for done, (path, changed) in enumerate(loaded, 1):
                 if changed is not None:
                     batch.files.append(changed)
                 if progress:
                     progress(done, len(files), str(path))
-                if batch.articles() >= BATCH_ARTICLES:
-                    self._commit(batch, report)
-                    batch = _Batch()
+                if commits.due(batch):
+                    self._commit(batch, report, commits)
+                    batch = Batch()
                 if stop is not None and stop.is_set():
                     report.interrupted = True
                     break
-        self._commit(batch, report)
+        self._commit(batch, report, commits)
         self._record_roots([root for root in roots if root.exists()], replace=[r for r in roots if not r.exists()])
         return report
 
-    def _indexed_files(self, roots: list[Path]) -> dict[str, str]:
-        """path -> fingerprint of the indexed files under `roots`."""
+    def _indexed_files(self, roots: list[Path]) -> dict[str, Indexed]:
+        """What the index holds about each indexed file under `roots`, by path."""
         ix = whoosh_index.open_dir(str(self.index_dir), indexname=ARTICLES)
         with ix.reader() as reader:
             if not reader.doc_count_all():
                 return {}
-            paths = reader.column_reader("path")
-            prints = reader.column_reader("fingerprint")
-            found = {paths[n]: prints[n] for n in reader.all_doc_ids()}
-        return {path: print_ for path, print_ in found.items() if any(_under(path, root) for root in roots)}
+            paths, prints, stamps = (reader.column_reader(name) for name in ("path", "fingerprint", "stamp"))
+            found = {paths[n]: Indexed(prints[n], stamps[n].decode("utf-8")) for n in reader.all_doc_ids()}
+        return {path: known for path, known in found.items() if any(_under(path, root) for root in roots)}
 
-    def _commit(self, batch: _Batch, report: IndexReport) -> None:
+    def _commit(self, batch: Batch, report: IndexReport, commits: Commits) -> None:
         """Write one batch: quotes, then articles, each file's old documents deleted first."""
         if not batch.files and not batch.removed:
             return
         paths = batch.removed + [f.path for f in batch.files]
-        self._write(QUOTES, paths, batch.quote_docs())
-        self._write(ARTICLES, paths, batch.article_docs())
+        write(self.index_dir, QUOTES, paths, batch.quote_docs(), commits.merge)
+        write(self.index_dir, ARTICLES, paths, batch.article_docs(), commits.merge)
+        commits.committed()
         report.removed.extend(batch.removed)
         for changed in batch.files:
             (report.updated if changed.updated else report.added).append(changed.path)
-
-    def _write(self, name: str, paths: list[str], docs: list[dict]) -> None:
-        """One commit to one index: the documents of `paths` replaced by `docs`."""
-        ix = whoosh_index.open_dir(str(self.index_dir), indexname=name)
-        try:
-            writer = ix.writer()
-        except whoosh_index.LockError:
-            raise IndexBusyError(BUSY) from None
-        try:
-            for path in paths:
-                writer.delete_by_term("path", path)
-            for doc in docs:
-                # update_document also replaces an article filed under another path
-                # (one file reached by two names).
-                (writer.update_document if name == ARTICLES else writer.add_document)(**doc)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
 
     def _record_roots(self, add: list[Path], replace: list[Path] = ()) -> None:
         """Remember the folders indexed (a root inside another is not kept twice)."""
@@ -368,14 +336,19 @@ class Store:
             if docs is not None and not docs:
                 return SearchResult(query=query, total=0, hits=[], offset=offset)
             by_date = sort == "date" or isinstance(q, wq.Every)
-            results = view.collect(view.articles, q, max(1, offset + limit), by_date, docs)
-            page = results[offset:offset + limit]
-            spans = term_spans(view.articles.reader(), [hit.docnum for hit in page], "body", query_terms(q, "body"))
-            hits = [self._hit(hit, spans[hit.docnum]) for hit in page]
-            return SearchResult(query=query, total=len(results), hits=hits, offset=offset)
+            collected = view.collect(view.articles, q, max(1, offset + limit), by_date, docs, record="body")
+            page_hits = collected.hits[offset:offset + limit]
+            page = [doc for doc, _ in page_hits]
+            terms = query_terms(q, "body")
+            spans = None if collected.values is None else recorded_spans(
+                collected.values, page, terms, view.articles.schema["body"].format
+            )
+            if spans is None:
+                spans = term_spans(view.articles.reader(), page, "body", terms)
+            hits = [self._hit(view.articles.stored_fields(doc), score, spans[doc]) for doc, score in page_hits]
+            return SearchResult(query=query, total=collected.total, hits=hits, offset=offset)
 
-    def _hit(self, hit, spans: list[tuple[int, int]]) -> Hit:
-        stored = hit.fields()
+    def _hit(self, stored: dict, score: float, spans: list[tuple[int, int]]) -> Hit:
         body = stored.get("body", "")
         line, line_spans = snippet(body if spans else (stored.get("summary") or body), spans)
         return Hit(
@@ -384,7 +357,7 @@ class Store:
             title=stored.get("title", ""),
             outlet=stored.get("outlet", ""),
             date=stored_date(stored.get("date")),
-            score=float(hit.score or 0.0),
+            score=score,
             snippet=line,
             snippet_highlights=line_spans,
             highlights=spans,
@@ -483,7 +456,7 @@ class Store:
 
     def _matching_docs(self, view: _View, query: str, filters: Filters | None) -> set[int]:
         q = self._articles_compiler.compile(query, view.article_facets)
-        docs = set(view.articles.docs_for_query(q))
+        docs = view.matching(q)
         narrowed = view.filter_docs(filters, quotes=False)
         return docs if narrowed is None else docs & narrowed
 
@@ -501,7 +474,8 @@ class _View:
         self.quote_facets = FacetTerms(self.quotes.reader())
         self._filters: dict[tuple, set[int]] = {}
         self._terms: dict[tuple[str, str], set[int]] = {}
-        self._columns: dict[str, object] = {}
+        self._columns: dict[tuple[int, str], object] = {}
+        self._rankers: dict[int, BlockRanker] = {}
         self._prints: dict[str, str | None] = {}
         self._remembered: dict[tuple, object] = {}
 
@@ -531,10 +505,18 @@ class _View:
 
     def column(self, name: str):
         """The articles' column `name`, indexable by document number."""
-        if name not in self._columns:
-            reader = self.articles.reader()
-            self._columns[name] = reader.column_reader(name) if reader.doc_count_all() else {}
-        return self._columns[name]
+        return self._column(self.articles, name)
+
+    def quote_column(self, name: str):
+        """The quotes' column `name`, indexable by document number."""
+        return self._column(self.quotes, name)
+
+    def _column(self, searcher, name: str):
+        key = (id(searcher), name)
+        if key not in self._columns:
+            reader = searcher.reader()
+            self._columns[key] = reader.column_reader(name) if reader.doc_count_all() else {}
+        return self._columns[key]
 
     def article_docnum(self, article_id: str) -> int | None:
         return self.articles.document_number(id=article_id)
@@ -573,14 +555,40 @@ class _View:
             self._filters[key] = set(searcher.docs_for_query(filter_query(filters, facets, quotes=quotes)))
         return self._filters[key]
 
-    @staticmethod
-    def collect(searcher, q, limit: int | None, by_date: bool, docs: set[int] | None):
-        """Whoosh Results for `q`: the top `limit` (best, or newest, first), among `docs`
-        when given, with an exact total.
+    def matching(self, q) -> set[int]:
+        """Every article `q` matches."""
+        scores = None if isinstance(q, wq.Every) else self._ranker(self.articles).scores(q)
+        return set(self.articles.docs_for_query(q)) if scores is None else set(scores)
 
-        Relevance uses a collector without Whoosh's shortcuts: with them, the total takes a
-        second pass, and an OR's top hits can drop the score of its weaker words.
-        """
+    def _ranker(self, searcher) -> BlockRanker:
+        if id(searcher) not in self._rankers:
+            sortdates = self.column("sortdate") if searcher is self.articles else self.quote_column("sortdate")
+            self._rankers[id(searcher)] = BlockRanker(searcher, sortdates)
+        return self._rankers[id(searcher)]
+
+    def collect(
+        self, searcher, q, limit: int | None, by_date: bool, docs: set[int] | None, record: str | None = None
+    ) -> _Collected:
+        """The top `limit` documents for `q` (best, or newest, first), among `docs` when
+        given, with an exact total: scored a block at a time where ranking.py can,
+        else by Whoosh. With `record`, the posting values read of that field come too."""
+        ranker = self._ranker(searcher)
+        scores = None if isinstance(q, wq.Every) else ranker.scores(q, record)
+        if scores is None:
+            return self._whoosh_collect(searcher, q, limit, by_date, docs)
+        if docs is not None:
+            scores = {doc: score for doc, score in scores.items() if doc in docs}
+        count = len(scores) if limit is None else limit
+        if by_date:
+            dates = ranker.sortdates
+            newest = heapq.nlargest(count, scores, key=lambda doc: (dates[doc], doc))
+            return _Collected(len(scores), [(doc, scores[doc]) for doc in newest], ranker.recorded)
+        return _Collected(len(scores), heapq.nsmallest(count, scores.items(), key=_best_first), ranker.recorded)
+
+    @staticmethod
+    def _whoosh_collect(searcher, q, limit: int | None, by_date: bool, docs: set[int] | None) -> _Collected:
+        """Whoosh's collectors, without their shortcuts: with them, the total takes a
+        second pass, and an OR's top hits can drop the score of its weaker words."""
         if by_date:
             collector = searcher.collector(limit=limit, sortedby="sortdate", reverse=True)
         elif limit is None:
@@ -590,7 +598,8 @@ class _View:
         if docs is not None:
             collector = collectors.FilterCollector(collector, allow=docs)
         searcher.search_with_collector(q, collector)
-        return collector.results()
+        results = collector.results()
+        return _Collected(len(results), [(hit.docnum, float(hit.score or 0.0)) for hit in results])
 
     def quotes_of(self, article_ids: list[str]) -> set[int]:
         """The quote documents of these articles."""
@@ -606,18 +615,34 @@ class _View:
         with the same fingerprint."""
         fetch = limit
         while True:
-            results = self.collect(self.quotes, q, fetch, not ranked, docs)
+            collected = self.collect(self.quotes, q, fetch, not ranked, docs)
+            stored = (self.quotes.stored_fields(doc) for doc, _ in collected.hits)
             records = [
-                quote_from_document(hit.fields())
-                for hit in results
-                if self.article_fingerprint(hit["article_id"]) == hit["fingerprint"]
+                quote_from_document(fields)
+                for fields in stored
+                if self.article_fingerprint(fields["article_id"]) == fields["fingerprint"]
             ]
-            if fetch is None or len(records) >= limit or results.scored_length() < fetch:
+            if fetch is None or len(records) >= limit or len(collected.hits) < fetch:
                 break
             fetch *= 4
         if not ranked:
             records.sort(key=lambda r: (-(r.date or date.min).toordinal(), r.article_id, r.start))
         return records[:limit] if limit is not None else records
+
+
+@dataclass
+class _Collected:
+    """What a search found: the total, and the top documents with their scores."""
+
+    total: int
+    hits: list[tuple[int, float]]
+    values: dict[str, dict[int, bytes]] | None = None
+    """Posting values read while scoring, when asked for (see BlockRanker.recorded)."""
+
+
+def _best_first(hit: tuple[int, float]) -> tuple[float, int]:
+    """Whoosh's order: higher score first, then lower document number."""
+    return -hit[1], hit[0]
 
 
 class _Searcher:
@@ -680,129 +705,6 @@ class _Searcher:
 
 def _segment_key(segment) -> tuple[str, int]:
     return segment.segment_id(), segment.deleted_count()
-
-
-# ---------------------------------------------------------------- indexing helpers
-
-
-@dataclass
-class _ChangedFile:
-    path: str
-    updated: bool
-    articles: list[dict] = field(default_factory=list)
-    quotes: list[dict] = field(default_factory=list)
-
-
-@dataclass
-class _Batch:
-    files: list[_ChangedFile] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-    def articles(self) -> int:
-        return sum(len(f.articles) for f in self.files)
-
-    def article_docs(self) -> list[dict]:
-        return [doc for f in self.files for doc in f.articles]
-
-    def quote_docs(self) -> list[dict]:
-        return [doc for f in self.files for doc in f.quotes]
-
-
-class _Indexer:
-    """Reads, cleans and analyses one file at a time into index documents."""
-
-    def __init__(self, config: Config) -> None:
-        from .extract import load_offices, load_topics
-
-        self.rules = load_rules(config.boilerplate)
-        self.topics = load_topics(config)
-        self.offices = load_offices(config)
-
-    def load(self, path: Path, indexed_print: str | None, report: IndexReport) -> _ChangedFile | None:
-        """The documents of a new or changed file; None when it is unchanged or unreadable
-        (an unreadable file keeps what was indexed from it, and is reported skipped)."""
-        from .corpus import fingerprint, load_file
-        from .extract import analyze
-
-        current = fingerprint(path)
-        if current and current == indexed_print:
-            report.unchanged += 1
-            return None
-        result = load_file(path, self.rules)
-        report.skipped.extend(result.problems)
-        if not result.articles:
-            return None
-        changed = _ChangedFile(path=str(path), updated=indexed_print is not None)
-        seen: set[str] = set()
-        for article in result.articles:
-            if article.id in seen:
-                continue
-            seen.add(article.id)
-            article.path = str(path)
-            try:
-                analysis = analyze(article, self.topics, self.offices)
-            except Exception as exc:  # an extraction bug must not cost the article itself
-                report.skipped.append(Problem(str(path), f"indexed without people and quotes: {exc}"))
-                analysis = Analysis()
-            changed.articles.append(article_document(article, analysis, current))
-            changed.quotes.extend(quote_documents(article, analysis, current))
-        return changed
-
-
-Work = list[tuple[Path, "str | None"]]
-"""Files to load, each with the fingerprint it is indexed with (None when it is not)."""
-
-
-def _loaded_here(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[Path, _ChangedFile | None]]:
-    """(path, its new documents or None) for each file, read in this process."""
-    indexer = _Indexer(config)
-    for path, indexed_print in work:
-        yield path, indexer.load(path, indexed_print, report)
-
-
-def _loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[Path, _ChangedFile | None]]:
-    """The same as `_loaded_here`, in order, read by worker processes a few tasks ahead.
-
-    Workers are spawned (no fork of a process that may hold threads and open indexes),
-    ignore Ctrl-C (this process decides when to stop) and end with this generator; a
-    worker whose parent was killed finds its task pipe closed and exits.
-    """
-    import multiprocessing
-
-    workers = max(1, min(2, os.cpu_count() or 1))
-    chunks = [work[i:i + POOL_CHUNK] for i in range(0, len(work), POOL_CHUNK)]
-    with multiprocessing.get_context("spawn").Pool(workers, _start_worker, (config,)) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append((chunk, pool.apply_async(_load_chunk, (chunk,))))
-            if len(pending) < workers * POOL_AHEAD:
-                continue
-            yield from _merged(*pending.popleft(), report)
-        while pending:
-            yield from _merged(*pending.popleft(), report)
-
-
-def _merged(chunk: Work, result, report: IndexReport) -> Iterator[tuple[Path, _ChangedFile | None]]:
-    loaded, part = result.get()
-    report.unchanged += part.unchanged
-    report.skipped.extend(part.skipped)
-    for (path, _), changed in zip(chunk, loaded):
-        yield path, changed
-
-
-_worker_indexer: _Indexer | None = None
-
-
-def _start_worker(config: Config) -> None:
-    global _worker_indexer
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_indexer = _Indexer(config)
-
-
-def _load_chunk(chunk: Work) -> tuple[list[_ChangedFile | None], IndexReport]:
-    """In a worker: each file's documents, and what the report learnt reading them."""
-    report = IndexReport()
-    return [_worker_indexer.load(path, indexed_print, report) for path, indexed_print in chunk], report
 
 
 class _PeopleTally:

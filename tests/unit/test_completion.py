@@ -13,6 +13,8 @@ from newsx.index.store import Store
 @pytest.mark.parametrize(("typed", "sent"), [
     ("gove", "(gove OR gove*)"),
     ("ceasefire sar", "ceasefire (sar OR sar*)"),
+    ("ceasefire sa", "ceasefire "),  # too short to narrow anything yet
+    ("g", ""),
     ("ceasefire ", "ceasefire "),  # the word is finished
     ('"prime min', '"prime min'),  # inside a phrase
     ("date:[2024 to", "date:[2024 to"),  # inside a range
