@@ -3,7 +3,7 @@
 Whoosh's matchers step through postings one at a time in Python, about 3 µs each, so a
 word in most articles costs tens of milliseconds at 10,000 articles. The queries search
 as you type sends most are words, ORs and ANDs of words, NOTs, completions of the last
-word, phrases, date ranges and facets. `BlockRanker` answers those by decoding each posting block
+word, phrases, date ranges, facets and everything (the empty search). `BlockRanker` answers those by decoding each posting block
 whole and scoring it with Whoosh's own BM25F, so totals stay exact and the order is the
 one Whoosh would give. It returns None for anything else (other ranges, wildcards left
 unexpanded, phrases with slop), which Whoosh then answers.
@@ -43,6 +43,7 @@ class BlockRanker:
         self.sortdates = sortdates
         self.leaves = self.reader.leaf_readers() if not self.reader.is_atomic() else [(self.reader, 0)]
         self._ranges: dict[tuple[int, int], frozenset[int]] = {}
+        self._all: frozenset[int] | None = None
         self._record: str | None = None
         self._within: Scores | None = None
         self._per_leaf: list[list[int]] = []
@@ -73,6 +74,9 @@ class BlockRanker:
             return self._phrase(q, within)
         if isinstance(q, type(wq.NullQuery)):
             return {}
+        if isinstance(q, wq.Every) and q.fieldname in (None, "", "*"):
+            live = self._live()
+            return dict.fromkeys(live if within is None else [doc for doc in within if doc in live], q.boost)
         if isinstance(q, wq.NumericRange) and q.fieldname == "date" and q.constantscore:
             dated = self._dated(q)
             return dict.fromkeys(dated if within is None else [doc for doc in within if doc in dated], q.boost)
@@ -200,15 +204,21 @@ class BlockRanker:
         """Where to put a word's posting values: kept in `recorded` when asked for."""
         return self.recorded.setdefault(word, {}) if fieldname == self._record else {}
 
+    def _live(self) -> frozenset[int]:
+        """Every document not deleted."""
+        if self._all is None:
+            deleted = _deleted(self.leaves)
+            self._all = frozenset(doc for doc in range(self.reader.doc_count_all()) if doc not in deleted)
+        return self._all
+
     def _dated(self, q: wq.NumericRange) -> frozenset[int]:
         """The live documents dated within the range, by their YYYYMMDD column."""
         first, last = _day_bounds(q)
         key = (first, last)
         if key not in self._ranges:
-            deleted = _deleted(self.leaves)
+            live = self._live()
             self._ranges[key] = frozenset(
-                doc for doc, day in enumerate(self.sortdates)
-                if day and first <= day <= last and doc not in deleted
+                doc for doc, day in enumerate(self.sortdates) if day and first <= day <= last and doc in live
             )
         return self._ranges[key]
 

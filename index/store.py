@@ -557,13 +557,13 @@ class _View:
 
     def matching(self, q) -> set[int]:
         """Every article `q` matches."""
-        scores = None if isinstance(q, wq.Every) else self._ranker(self.articles).scores(q)
+        scores = self._ranker(self.articles).scores(q)
         return set(self.articles.docs_for_query(q)) if scores is None else set(scores)
 
     def _ranker(self, searcher) -> BlockRanker:
         if id(searcher) not in self._rankers:
             sortdates = self.column("sortdate") if searcher is self.articles else self.quote_column("sortdate")
-            self._rankers[id(searcher)] = BlockRanker(searcher, sortdates)
+            self._rankers[id(searcher)] = BlockRanker(searcher, list(sortdates))
         return self._rankers[id(searcher)]
 
     def collect(
@@ -573,7 +573,7 @@ class _View:
         given, with an exact total: scored a block at a time where ranking.py can,
         else by Whoosh. With `record`, the posting values read of that field come too."""
         ranker = self._ranker(searcher)
-        scores = None if isinstance(q, wq.Every) else ranker.scores(q, record)
+        scores = ranker.scores(q, record)
         if scores is None:
             return self._whoosh_collect(searcher, q, limit, by_date, docs)
         if docs is not None:

@@ -8,6 +8,7 @@ from harness import explore_screen, option_texts, settle, static_text
 
 from newsx.index.config import Config
 from newsx.index.store import Store
+from newsx.tui.screens.explore import PAGE
 from newsx.tui.widgets.results import ResultList
 
 
@@ -103,13 +104,11 @@ async def test_more_results_load_at_the_end_of_the_list(make_app, index_dir: Pat
         await settle(pilot)
         results = app.screen.query_one(ResultList)
         assert results.total == 120
-        assert len(results.hits) == 50 and results.option_count == 50
-        await pilot.press("G")
-        await settle(pilot)
-        assert len(results.hits) == 100
-        await pilot.press("G")
-        await settle(pilot)
-        assert len(results.hits) == 120
+        assert len(results.hits) == PAGE and results.option_count == PAGE
+        for loaded in range(2 * PAGE, 120 + PAGE, PAGE):  # a page more each time the end is reached
+            await pilot.press("G")
+            await settle(pilot)
+            assert len(results.hits) == min(loaded, 120)
         assert len({hit.id for hit in results.hits}) == 120
         assert explore_screen(app).total == 120
 

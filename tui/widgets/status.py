@@ -52,7 +52,7 @@ class StatusLine(Horizontal):
         selected: int,
     ) -> None:
         """Redraw: `chips` are (kind, text) pairs in the order they were applied."""
-        self.query_one("#status-count", Static).update(Content(count))
+        _update(self.query_one("#status-count", Static), count)
         if chips != self._chips:
             self._chips = list(chips)
             holder = self.query_one("#chips", Horizontal)
@@ -62,4 +62,12 @@ class StatusLine(Horizontal):
         if articles is not None:
             info.append(f"{articles} indexed")
         info.append(f"sort: {sort}")
-        self.query_one("#status-info", Static).update(Content(" · ".join(info)))
+        _update(self.query_one("#status-info", Static), " · ".join(info))
+
+
+def _update(static: Static, text: str) -> None:
+    """Show `text`; lay the screen out again only when its width changes (a layout pass
+    costs more than drawing the line, and the count changes with every key typed)."""
+    old = str(static.content)
+    if text != old:
+        static.update(Content(text), layout=len(text) != len(old))
