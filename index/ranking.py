@@ -3,10 +3,14 @@
 Whoosh's matchers step through postings one at a time in Python, about 3 µs each, so a
 word in most articles costs tens of milliseconds at 10,000 articles. The queries search
 as you type sends most are words, ORs and ANDs of words, NOTs, completions of the last
-word, phrases, date ranges, facets and everything (the empty search). `BlockRanker` answers those by decoding each posting block
-whole and scoring it with Whoosh's own BM25F, so totals stay exact and the order is the
-one Whoosh would give. It returns None for anything else (other ranges, wildcards left
-unexpanded, phrases with slop), which Whoosh then answers.
+word, phrases, date ranges, facets and the empty search. `BlockRanker` answers those by
+decoding each posting block whole and scoring it with Whoosh's own BM25F, so totals
+stay exact and the order is the one Whoosh would give. It returns None for anything
+else (other ranges, phrases with slop), which Whoosh then answers.
+
+It reads Whoosh's segment internals (the W3 codec's blocks and length columns), which
+whoosh-reloaded 2.7.5 pins; tests/unit/test_ranking.py compares it with Whoosh's
+matchers query by query.
 """
 
 from __future__ import annotations

@@ -65,8 +65,9 @@ halves the time of scoring a common word (ranking.py reads blocks whole), and wr
 skips compressing them; the index is about a third larger."""
 POOL_CHUNK = 16
 """Files per task sent to a worker."""
-POOL_AHEAD = 4
-"""Tasks in flight per worker: how far reading may run ahead of writing (memory)."""
+READ_AHEAD = BULK_ARTICLES
+"""How many files the workers may read ahead of the writer: a bulk commit's worth, so
+they go on reading and extracting while it commits (documents in flight: ~50 MB)."""
 
 
 # ---------------------------------------------------------------- reading files
@@ -147,7 +148,8 @@ def loaded_here(config: Config, work: Work, report: IndexReport) -> Iterator[tup
 
 
 def loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[Path, ChangedFile | None]]:
-    """The same as `loaded_here`, in order, read by worker processes a few tasks ahead.
+    """The same as `loaded_here`, in order, read by worker processes up to READ_AHEAD
+    files ahead.
 
     Workers are spawned (no fork of a process that may hold threads and open indexes),
     ignore Ctrl-C (this process decides when to stop) and end with this generator; a
@@ -161,7 +163,7 @@ def loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterat
         pending: deque = deque()
         for chunk in chunks:
             pending.append((chunk, pool.apply_async(_load_chunk, (chunk,))))
-            if len(pending) < workers * POOL_AHEAD:
+            if len(pending) * POOL_CHUNK < READ_AHEAD:
                 continue
             yield from _merged(*pending.popleft(), report)
         while pending:
