@@ -12,7 +12,8 @@ from newsx.index.clean import sanitize_line
 QUERY_SYNTAX = """
 ## Query language
 
-Results update as you type. The same language works in `newsx search`.
+Results update as you type, and the last word counts as the start of a word from
+its third letter (`gove` finds `government`). The same language works in `newsx search`.
 
 | you type | finds articles |
 | --- | --- |
@@ -26,7 +27,7 @@ Results update as you type. The same language works in `newsx search`.
 | `speaker:sarwar` | where a person is quoted |
 | `topic:ceasefire` | where someone takes a stance on a topic |
 | `stance:ceasefire:support` | where someone supports (or `oppose`s) it |
-| `gaz*` `*fire` | words starting or ending so (the most frequent 50) |
+| `gaz*` `*fire` | words starting or ending so (the most frequent few) |
 | `starmr~` `starmr~2` | words spelt nearly so (fuzzy) |
 | `date:2024-04` `date:2024-04-30` | dated that year, month or day |
 | `date:yesterday` `date:"last week"` | relative to today (`today`, `"this month"`, `"last 30 days"`) |
