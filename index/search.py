@@ -280,7 +280,9 @@ class QueryCompiler:
             raise
         except Exception as exc:  # Whoosh raises bare Exceptions for what it cannot read
             raise QueryError(f"cannot read the query: {_first_line(exc)}") from None
-        return self._rewrite(parsed, facets)
+        # normalize() flattens nested ORs and drops repeated words: "(gove OR gove*)"
+        # would otherwise read and score "govern" twice.
+        return self._rewrite(parsed, facets).normalize()
 
     def _rewrite(self, q: Query, facets: FacetTerms) -> Query:
         error = getattr(q, "error", None)

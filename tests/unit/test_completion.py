@@ -55,3 +55,10 @@ def test_a_wildcard_keeps_to_its_most_frequent_words_within_the_budget(seeds, mo
     q = seeds._articles_compiler.compile("s*", seeds.view.article_facets)
     body_words = {leaf.text for leaf in q.leaves() if getattr(leaf, "fieldname", None) == "body"}
     assert body_words == {"said"}  # in all four articles: nothing else fits
+
+
+def test_a_finished_word_is_not_searched_twice(seeds):
+    """"(government OR government*)": the completions hold the word's own stem."""
+    q = seeds._articles_compiler.compile(as_you_type("government"), seeds.view.article_facets)
+    terms = [(leaf.fieldname, leaf.text) for leaf in q.leaves()]
+    assert ("body", "govern") in terms and len(terms) == len(set(terms))
