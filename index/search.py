@@ -366,8 +366,9 @@ def _most_frequent(q: query.MultiTerm, reader) -> list[str]:
             frequency[word] = frequency.get(word, 0) + count
     if isinstance(q, query.Prefix) and isinstance(fieldobj, fields.TEXT):
         for stem in _stems_begun(q.text):
-            if stem not in frequency and reader.doc_frequency(field, stem):
-                frequency[stem] = reader.doc_frequency(field, stem)
+            count = 0 if stem in frequency else reader.doc_frequency(field, stem)
+            if count:
+                frequency[stem] = count
     chosen, postings, budget = [], 0, max(reader.doc_count_all(), MIN_EXPANSION_BUDGET)
     for word, count in heapq.nlargest(EXPANSION_LIMIT, frequency.items(), key=lambda pair: pair[1]):
         if not chosen or postings + count <= budget:
