@@ -562,3 +562,13 @@ def test_discover_passes_over_python_package_files(tmp_path: Path) -> None:
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"\x00\x01")
     assert list(discover([tmp_path])) == [tmp_path / "000.txt"]
+
+
+def test_a_file_reached_by_several_names_is_found_once(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    (news / "b.txt").symlink_to(news / "a.txt")  # the same file by another name
+    (tmp_path / "alias").symlink_to(news)  # the same folder by another name
+    found = [path for path in discover([news, tmp_path / "alias", news / "a.txt"]) if isinstance(path, Path)]
+    assert found == [news / "a.txt"]
