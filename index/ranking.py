@@ -16,6 +16,8 @@ matchers query by query.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
+from functools import partial
 from bisect import bisect_right
 from datetime import date, datetime, timedelta
 
@@ -79,11 +81,9 @@ class BlockRanker:
         if isinstance(q, type(wq.NullQuery)):
             return {}
         if isinstance(q, wq.Every) and q.fieldname in (None, "", "*"):
-            live = self._live()
-            return dict.fromkeys(live if within is None else [doc for doc in within if doc in live], q.boost)
+            return dict.fromkeys(_among(self._live(), within), q.boost)
         if isinstance(q, wq.NumericRange) and q.fieldname == "date" and q.constantscore:
-            dated = self._dated(q)
-            return dict.fromkeys(dated if within is None else [doc for doc in within if doc in dated], q.boost)
+            return dict.fromkeys(_among(self._dated(q), within), q.boost)
         if isinstance(q, wq.AndNot):
             positive = self._scores(q.a, within)
             return _boosted(_without(positive, self._scores(q.b, positive)), q.boost)
@@ -94,12 +94,8 @@ class BlockRanker:
             unwanted = [sub.query for sub in q.subqueries if isinstance(sub, wq.Not)]
             if not wanted:
                 raise Unsupported
-            found = within
-            for sub in sorted(wanted, key=self._size):  # the rarest first: it narrows the rest
-                part = self._scores(sub, found)
-                found = part if found is within else {doc: found[doc] + score for doc, score in part.items()}
-                if not found:
-                    return {}
+            # The rarest part first: it narrows the rest.
+            found = _all_of([partial(self._scores, sub) for sub in sorted(wanted, key=self._size)], within)
             for sub in unwanted:
                 found = _without(found, self._scores(sub, found))
             return _boosted(found, q.boost)
@@ -174,12 +170,10 @@ class BlockRanker:
         if len(q.words) < 2:
             return _boosted(_union([self._term(q.fieldname, word, 1.0, within) for word in q.words]), q.boost)
         values = [self._values(q.fieldname, word) for word in q.words]
-        found = within
-        for word, held in sorted(zip(q.words, values), key=lambda pair: self.reader.doc_frequency(q.fieldname, pair[0])):
-            part = self._term(q.fieldname, word, 1.0, found, held)
-            found = part if found is within else {doc: found[doc] + score for doc, score in part.items()}
-            if not found:
-                return {}
+        rarest_first = sorted(zip(q.words, values), key=lambda pair: self.reader.doc_frequency(q.fieldname, pair[0]))
+        found = _all_of(
+            [partial(self._term, q.fieldname, word, 1.0, values=held) for word, held in rarest_first], within
+        )
         decode = format_.decode_positions
         matched: Scores = {}
         for doc, score in found.items():
@@ -315,6 +309,23 @@ def _midnight(day: date) -> datetime:
 
 def _yyyymmdd(day: date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
+
+
+def _among(docs, within: Scores | None):
+    """`docs`, or those of them in `within` when given."""
+    return docs if within is None else [doc for doc in within if doc in docs]
+
+
+def _all_of(reads: list[Callable[[Scores | None], Scores]], within: Scores | None) -> Scores:
+    """The documents every read finds, their scores summed. Each read is given what the
+    reads before it found (or `within`, for the first) and looks only among those."""
+    found = within
+    for read in reads:
+        part = read(found)
+        found = part if found is within else {doc: found[doc] + score for doc, score in part.items()}
+        if not found:
+            return {}
+    return {} if found is None else found
 
 
 def _union(parts: list[Scores]) -> Scores:
