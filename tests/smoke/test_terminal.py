@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from datetime import date
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,9 @@ TMUX = shutil.which("tmux")
 NEWSX = shutil.which("newsx") or str(Path(sys.executable).with_name("newsx"))
 TIMEOUT = 60.0
 """Seconds to wait for any one thing to appear (the first start builds the index)."""
+
+SERVERS = count()
+"""Numbers the tmux servers this test process starts."""
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it)")
 
@@ -36,10 +40,14 @@ def terminal_env(base: dict[str, str], tmp_path: Path) -> dict[str, str]:
 
 
 class Terminal:
-    """A 120x36 tmux pane running a shell."""
+    """A 120x36 tmux pane running a shell, on a tmux server of its own.
+
+    Each terminal gets a new server name: a server that a previous test killed may still be
+    exiting, and a client that reached it would fail with "server exited unexpectedly".
+    """
 
     def __init__(self, cwd: Path, env: dict[str, str]) -> None:
-        self.server = f"newsx-smoke-{os.getpid()}"
+        self.server = f"newsx-smoke-{os.getpid()}-{next(SERVERS)}"
         self.env = env
         self.tmux("new-session", "-d", "-s", "smoke", "-x", "120", "-y", "36", "-c", str(cwd), "sh")
 
