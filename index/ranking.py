@@ -16,16 +16,22 @@ matchers query by query.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
-from functools import partial
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from functools import partial
+from itertools import accumulate, repeat
+from operator import itemgetter, sub
+from pickle import loads
+
+from whoosh import formats
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
 from whoosh.columns import NumericColumn
 from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
+from whoosh.system import _INT_SIZE
 from whoosh.util.numlists import delta_decode
 from whoosh.util.times import long_to_datetime
 
@@ -174,12 +180,12 @@ class BlockRanker:
         found = _all_of(
             [partial(self._term, q.fieldname, word, 1.0, values=held) for word, held in rarest_first], within
         )
-        decode = format_.decode_positions
+        decode = _position_decoder(format_)
         matched: Scores = {}
         for doc, score in found.items():
             starts = set(decode(values[0][doc]))
             for n, held in enumerate(values[1:], 1):
-                starts.intersection_update(position - n for position in decode(held[doc]))
+                starts.intersection_update(map(sub, decode(held[doc]), repeat(n)))
                 if not starts:
                     break
             if starts:
@@ -281,6 +287,25 @@ def _lengths(leaf: SegmentReader, fieldname: str) -> list[int]:
             table = [byte_to_length(n) or 1 for n in range(256)]
             per_field[fieldname] = [table[reader[doc]] for doc in range(count)]
     return per_field[fieldname]
+
+
+def _position_decoder(format_: formats.Format) -> Callable[[bytes], Iterable[int]]:
+    """`format_.decode_positions`, without its Python loop for the Positions and
+    Characters formats: their values are a count and a pickled list of deltas, of
+    positions or of (position, start, end)."""
+    if type(format_) is formats.Positions:
+        return lambda value: accumulate(_deltas(value))
+    if type(format_) is formats.Characters:
+        return lambda value: accumulate(map(_FIRST, _deltas(value)))
+    return format_.decode_positions
+
+
+_FIRST = itemgetter(0)
+
+
+def _deltas(value: bytes) -> list:
+    # The codec may drop the pickle's closing "." (Whoosh's decoders put it back too).
+    return loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
 
 
 def _deleted(leaves) -> set[int]:
