@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
 from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from .clean import load_rules
@@ -52,7 +53,7 @@ BULK_SECONDS = 20.0
 """A bulk run also commits when this long has passed since its last commit."""
 MERGE_FACTOR = 10
 """A bulk run merges this many segments of one tier (see merge_tiers) into one."""
-LIMIT_MB = 64
+LIMIT_MB = 256
 """Whoosh's posting pool spills to a sorted run on disk past this estimate (default 128)."""
 COMPOUND = False
 """Whoosh's compound segments (one file each) are copied whole into memory by every reader
@@ -268,17 +269,30 @@ def merge_tiers(writer, segments: list) -> list:
 
 
 class _LengthsReader(W3PerDocReader):
-    """Whoosh's per-document reader, remembering which length columns a segment lacks.
+    """Whoosh's per-document reader, with each field's lengths read once into a list.
 
-    Flushing a segment asks for the field length of every posting; Whoosh caches the
-    column reader of a field with lengths but not the absence of one, so for every
-    posting of an unscored field (ID, KEYWORD, DATETIME) it asks the file system again.
+    Flushing a segment asks for the field length of every posting: Whoosh reads it from
+    the length column each time, and for a field without lengths (ID, KEYWORD, DATETIME)
+    asks the file system whether the column exists.
     """
 
-    def _cached_reader(self, fieldname, column):
-        if fieldname not in self._readers and not self.has_column(fieldname):
-            self._readers[fieldname] = None
-        return super()._cached_reader(fieldname, column)
+    def __init__(self, storage, segment) -> None:
+        super().__init__(storage, segment)
+        self._lengths: dict[str, list[int | None] | None] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        if fieldname not in self._lengths:
+            self._lengths[fieldname] = self._read_lengths(fieldname)
+        lengths = self._lengths[fieldname]
+        return default if lengths is None else lengths[docnum]
+
+    def _read_lengths(self, fieldname: str) -> list[int | None] | None:
+        column = _lenfield(fieldname)
+        if not self.has_column(column):
+            return None
+        reader = self.column_reader(column, LENGTHS_COLUMN)
+        table = [byte_to_length(n) if n else None for n in range(256)]  # as Whoosh: 0 is None
+        return [table[reader[doc]] for doc in range(self._doccount)]
 
 
 class _Writer(SegmentWriter):
