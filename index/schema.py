@@ -47,9 +47,9 @@ def _stemming_analyzer():
 class _Text(fields.TEXT):
     """Whoosh's TEXT over `_stemming_analyzer`, indexing a text in one loop.
 
-    Whoosh passes each token through a generator per filter and a Token object; this
-    gives the same terms, positions, characters and weights (tests/unit/test_schema.py
-    compares the two) in about half the time. Queries still use the analyzer itself.
+    Whoosh passes each word through a generator per filter on a Token object; this
+    loop gives the same terms, positions, characters and weights (tests/unit/test_schema.py
+    compares the two) without them. Queries still go through the analyzer itself.
     """
 
     def index(self, value, **kwargs):
