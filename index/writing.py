@@ -55,7 +55,7 @@ MERGE_FACTOR = 10
 """A bulk run merges this many segments of one tier (see merge_tiers) into one."""
 LIMIT_MB = 256
 """Whoosh's posting pool spills to a sorted run on disk past this estimate (default 128).
-A bulk commit's postings fit (2,000 articles: ~140 MB by that estimate): they are
+A bulk commit's postings fit (2,000 bench articles: 131 MB by that estimate): they are
 sorted in memory, not pickled to runs one posting at a time and merged back."""
 COMPOUND = False
 """Whoosh's compound segments (one file each) are copied whole into memory by every reader
