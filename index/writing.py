@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import signal
 import time
 from collections import deque
@@ -28,7 +29,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.codec import whoosh3
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, W3PostingsWriter, _lenfield
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import MERGE_SMALL, SegmentWriter
@@ -38,6 +40,42 @@ from .config import Config
 from .errors import IndexBusyError
 from .model import Analysis, IndexReport, Problem
 from .schema import ARTICLES, article_document, quote_documents
+
+
+# ---------------------------------------------------------------- the codec
+
+
+class _PostingsWriter(W3PostingsWriter):
+    """Whoosh's W3 postings writer, pickling each block with protocol 4 instead of 2.
+
+    Under protocol 2 each bytes value in a block (a body posting's positions and
+    characters) unpickles through a call to codecs.encode: reading a block of the body
+    took ~100 µs, and takes ~10 µs under protocol 4. The blocks' layout is unchanged,
+    and Whoosh reads them as before (unpickling reads any protocol).
+    """
+
+    def _write_block(self, last=False):
+        whoosh3.dumps = _dumps_protocol_4
+        try:
+            super()._write_block(last)
+        finally:
+            whoosh3.dumps = _W3_DUMPS
+
+
+_W3_DUMPS = whoosh3.dumps
+
+
+def _dumps_protocol_4(value, protocol=None) -> bytes:
+    return pickle.dumps(value, 4)
+
+
+class _Codec(W3Codec):
+    """Whoosh's W3 codec, writing postings through `_PostingsWriter`."""
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                               compression=self._compression, inlinelimit=self._inlinelimit)
+
 
 BUSY = "index is being updated by another process"
 BATCH_ARTICLES = 200
@@ -62,9 +100,9 @@ COMPOUND = False
 that opens them (its BufferFile wraps the mapped file in a BytesIO): a writer's deletions
 and merges, and every searcher, would hold the postings of the whole index in memory.
 Segments of separate files are read from disk as needed."""
-CODEC = W3Codec(compression=0)
-"""Posting blocks are written without zlib: reading a block is then one unpickle, which
-halves the time of scoring a common word (ranking.py reads blocks whole), and writing
+CODEC = _Codec(compression=0)
+"""Posting blocks are written without zlib and with pickle protocol 4 (see _Codec):
+reading a block is then one fast unpickle (ranking.py reads blocks whole), and writing
 skips compressing them; the index is about a third larger."""
 POOL_CHUNK = 16
 """Files per task sent to a worker."""
