@@ -59,6 +59,8 @@ from .search import ARTICLE_SYNTAX, QUOTE_SYNTAX, FacetTerms, QueryCompiler, fil
 from .writing import BUSY, Batch, Commits, Indexed, loaded_here, loaded_in_workers, write
 
 META_FILE = "newsx.json"
+MANIFESTS_FILE = "manifests.pickle"
+"""The folders' manifests as last parsed (see corpus.manifest.restore)."""
 UPDATE_LOCK = "newsx_UPDATE"
 SORTS = ("relevance", "date")
 REMEMBERED = 16
@@ -206,9 +208,10 @@ class Store:
         return report
 
     def _update(self, roots: list[Path], progress: Progress | None, stop: threading.Event | None) -> IndexReport:
-        from .corpus import discover
+        from .corpus import discover, manifest
 
         self._record_roots([root for root in roots if root.exists()])
+        manifest.restore(self.index_dir / MANIFESTS_FILE)
         report = IndexReport()
         files: list[Path] = []
         own = self.index_dir.absolute()
@@ -241,6 +244,11 @@ class Store:
                     break
         self._commit(batch, report, commits)
         self._record_roots([root for root in roots if root.exists()], replace=[r for r in roots if not r.exists()])
+        recorded = [Path(root) for root in self._read_meta().get("roots", [])]
+        try:
+            manifest.save(self.index_dir / MANIFESTS_FILE, [r if r.is_dir() else r.parent for r in recorded])
+        except OSError:
+            pass  # the next run parses the manifests again, nothing else is lost
         return report
 
     def _indexed_files(self, roots: list[Path]) -> dict[str, Indexed]:

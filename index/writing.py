@@ -131,6 +131,8 @@ class Indexer:
         self.rules = load_rules(config.boilerplate)
         self.topics = load_topics(config)
         self.offices = load_offices(config)
+        self.manifest_stamps: dict[Path, str | None] = {}
+        """Each folder's manifest stamp, looked up once per run (see corpus.stamp)."""
 
     def load(self, path: Path, indexed: Indexed | None, report: IndexReport) -> ChangedFile | None:
         """The documents of a new or changed file; None when it is unchanged or unreadable
@@ -141,7 +143,7 @@ class Indexer:
         from .corpus import fingerprint, load_file, stamp
         from .extract import analyze
 
-        current_stamp = stamp(path)
+        current_stamp = stamp(path, self.manifest_stamps)
         if indexed is not None and current_stamp and current_stamp == indexed.stamp:
             report.unchanged += 1
             return None

@@ -116,16 +116,16 @@ class _Walk:
         except OSError as exc:
             yield Problem(str(folder), f"cannot list folder: {exc.strerror}")
             return
-        yield from self._manifest(folder)
+        yield from self._manifest(folder, set(names))
         for name in names:
             if not _passed_over(name):
                 yield from self.visit(folder / name, explicit=False, ancestors=(*ancestors, real), real_folder=real)
 
-    def _manifest(self, folder: Path) -> Iterator[Problem]:
+    def _manifest(self, folder: Path, names: set[str] | None = None) -> Iterator[Problem]:
         real = folder.resolve()
         if real not in self.manifests:
             self.manifests.add(real)
-            yield from manifest.check(folder)
+            yield from manifest.check(folder, names)
 
 
 def _real_file(path: Path, real_folder: Path | None) -> Path:
@@ -196,23 +196,47 @@ def fingerprint(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def stamp(path: str | Path) -> str:
+def stamp(path: str | Path, manifests: dict[Path, str | None] | None = None) -> str:
     """Size, modification and change times and inode of the file and of its folder's
     manifest, as one string: while it stays the same, so does the fingerprint, and a
     run need not read the file to know it is unchanged. Take it before reading the
     file, so a change made while it is read shows at the next run.
 
-    The empty string when the file cannot be examined.
+    `manifests`, kept for one run, remembers each folder's manifest part, so a folder
+    of many files looks its manifest up once. The empty string when the file cannot
+    be examined.
     """
     path = Path(path)
     try:
-        parts = [os.stat(path)]
-        listed = manifest.manifest_path(path.parent)
-        if listed is not None:
-            parts.append(os.stat(listed))
+        own = _stat_stamp(os.stat(path))
     except OSError:
         return ""
-    return " ".join(f"{s.st_size}:{s.st_mtime_ns}:{s.st_ctime_ns}:{s.st_ino}" for s in parts)
+    folder = path.parent
+    if manifests is None or folder not in manifests:
+        part = _manifest_stamp(folder)
+        if manifests is None:
+            return _joined(own, part)
+        manifests[folder] = part
+    return _joined(own, manifests[folder])
+
+
+def _manifest_stamp(folder: Path) -> str | None:
+    """The stamp of `folder`'s manifest: "" when it has none, None when it cannot be examined."""
+    try:
+        listed = manifest.manifest_path(folder)
+        return "" if listed is None else _stat_stamp(os.stat(listed))
+    except OSError:
+        return None
+
+
+def _stat_stamp(info: os.stat_result) -> str:
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+def _joined(own: str, manifest_part: str | None) -> str:
+    if manifest_part is None:
+        return ""
+    return f"{own} {manifest_part}" if manifest_part else own
 
 
 def _read(path: Path) -> ReadResult:

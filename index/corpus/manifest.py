@@ -17,6 +17,8 @@ is reported (by `discover`) and the articles are read without it.
 
 from __future__ import annotations
 
+import os
+import pickle
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,7 +54,10 @@ class Manifest:
     problems: list[Problem] = field(default_factory=list)
 
 
-_cache: dict[Path, tuple[tuple[int, int], Manifest]] = {}
+Stamp = tuple[int, int, int, int]
+"""A manifest file's size, modification and change times and inode."""
+
+_cache: dict[Path, tuple[Stamp, Manifest]] = {}
 _cache_lock = threading.Lock()
 
 
@@ -70,7 +75,7 @@ def load(folder: Path) -> Manifest | None:
         stat = path.stat()
     except OSError as exc:
         return Manifest(path, problems=[Problem(str(path), f"cannot read manifest: {exc.strerror}")])
-    stamp = (stat.st_mtime_ns, stat.st_size)
+    stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
     with _cache_lock:
         cached = _cache.get(path)
     if cached and cached[0] == stamp:
@@ -81,20 +86,52 @@ def load(folder: Path) -> Manifest | None:
     return manifest
 
 
+def restore(saved: Path) -> None:
+    """Remember the manifests `save` wrote to `saved`, so that a new process does not
+    parse them again while they are unchanged (each is still checked against its file's
+    stamp when loaded). A missing or unreadable file restores nothing."""
+    try:
+        with saved.open("rb") as fh:
+            found = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a damaged cache is only a slower run
+        return
+    if isinstance(found, dict):
+        with _cache_lock:
+            for path, cached in found.items():
+                _cache.setdefault(path, cached)
+
+
+def save(saved: Path, folders: list[Path]) -> None:
+    """Write the parsed manifests under `folders` (an index's folders: those restored
+    from `saved` and those parsed since) to `saved`, replaced whole, atomically."""
+    roots = [str(folder.absolute()) for folder in folders]
+    with _cache_lock:
+        kept = {
+            path: cached for path, cached in _cache.items()
+            if any(os.path.commonpath([root, str(path.absolute())]) == root for root in roots)
+        }
+    partial = saved.with_name(saved.name + ".partial")
+    with partial.open("wb") as fh:
+        pickle.dump(kept, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, saved)
+
+
 def entry_for(path: Path) -> Entry | None:
     """The manifest entry for the file at `path`, if its folder's manifest has one."""
     manifest = load(path.parent)
     return manifest.entries.get(path.name) if manifest else None
 
 
-def check(folder: Path) -> list[Problem]:
-    """What is wrong with `folder`'s manifest, including entries for files not there."""
+def check(folder: Path, names: set[str] | None = None) -> list[Problem]:
+    """What is wrong with `folder`'s manifest, including entries for files not there
+    (looked up in `names`, the folder's listing, when given)."""
     manifest = load(folder)
     if manifest is None:
         return []
     missing = [
         Problem(str(manifest.path), f"no file {name!r} beside the manifest", entry.line)
-        for name, entry in manifest.entries.items() if not (folder / name).exists()
+        for name, entry in manifest.entries.items()
+        if (name not in names if names is not None else not (folder / name).exists())
     ]
     return manifest.problems + missing
 

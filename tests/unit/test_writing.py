@@ -15,9 +15,10 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3PerDocReader
 
 import newsx.index.corpus as corpus
+import newsx.index.corpus.manifest as manifest
 import newsx.index.writing as writing
 from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
-from newsx.index.store import Store
+from newsx.index.store import MANIFESTS_FILE, Store
 from newsx.tui.cli import main
 
 
@@ -68,6 +69,54 @@ def test_a_changed_manifest_rereads_only_the_files_whose_entry_changed(isolated,
         manifest.write_text("articles:\n  article00000.json: {outlet: New Post}\n", encoding="utf-8")
         report = store.update([news])
         assert (report.updated, report.unchanged) == ([str(news / "article00000.json")], 2)
+
+
+def _new_process(monkeypatch) -> list[str]:
+    """Forget the manifests parsed so far, as a new process would, and count the parses."""
+    monkeypatch.setattr(manifest, "_cache", {})
+    parsed: list[str] = []
+    original = manifest._parse
+
+    def counted(path):
+        parsed.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(manifest, "_parse", counted)
+    return parsed
+
+
+def test_a_new_process_does_not_parse_unchanged_manifests_again(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 3)
+    listed = news / "newsx.yaml"
+    listed.write_text("articles:\n  article00000.json: {outlet: Old Post}\n  gone.json: {outlet: X}\n",
+                      encoding="utf-8")
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        store.update([news / "article00001.json"])  # a run over one file keeps the folder's manifest
+    parsed = _new_process(monkeypatch)
+    with Store.open(build_seeds=False) as store:
+        report = store.update([news])
+        assert (parsed, report.unchanged) == ([], 3)
+        assert [p.message for p in report.skipped] == ["no file 'gone.json' beside the manifest"]
+        listed.write_text("articles:\n  article00000.json: {outlet: New Post}\n", encoding="utf-8")
+    parsed = _new_process(monkeypatch)
+    with Store.open(build_seeds=False) as store:
+        report = store.update([news])
+        assert (parsed, report.updated) == (["newsx.yaml"], [str(news / "article00000.json")])
+        assert [hit.outlet for hit in store.search("outlet:new").hits] == ["New Post"]
+
+
+def test_a_damaged_record_of_the_manifests_only_means_parsing_them_again(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 2)
+    (news / "newsx.yaml").write_text("articles:\n  article00000.json: {outlet: Old Post}\n", encoding="utf-8")
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+    (isolated / MANIFESTS_FILE).write_bytes(b"not a pickle")
+    parsed = _new_process(monkeypatch)
+    with Store.open(build_seeds=False) as store:
+        report = store.update([news])
+        assert (parsed, report.unchanged, report.skipped) == (["newsx.yaml"], 2, [])
+        assert [hit.outlet for hit in store.search("outlet:old").hits] == ["Old Post"]
 
 
 BULK_CHILD = textwrap.dedent("""
