@@ -150,7 +150,7 @@ class BlockRanker:
                     continue
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
             lengths = _lengths(leaf, fieldname) if scored else None
-            for ids, weights, block_values in _blocks(leaf, fieldname, text, field.format, values is not None, allowed):
+            for ids, weights, block_values in posting_blocks(leaf, fieldname, text, field.format, values is not None, allowed):
                 if deleted or within is not None:
                     keep = [n for n, doc in enumerate(ids)
                             if doc not in deleted and (within is None or doc + offset in within)]
@@ -227,8 +227,8 @@ class BlockRanker:
         return self._ranges[key]
 
 
-def _blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, with_values: bool,
-            allowed: list[int] | None = None):
+def posting_blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, with_values: bool,
+                   allowed: list[int] | None = None):
     """(ids, weights, values or None) of each block of a term's postings in one segment,
     skipping the blocks whose documents are all outside `allowed` (sorted) when given."""
     matcher = leaf._terms.matcher(fieldname, text, format_)

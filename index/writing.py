@@ -17,6 +17,7 @@ with the index.
 
 from __future__ import annotations
 
+import heapq
 import math
 import os
 import pickle
@@ -39,6 +40,7 @@ from .clean import load_rules
 from .config import Config
 from .errors import IndexBusyError
 from .model import Analysis, IndexReport, Problem
+from .ranking import posting_blocks
 from .schema import ARTICLES, article_document, quote_documents
 
 
@@ -69,12 +71,41 @@ def _dumps_protocol_4(value, protocol=None) -> bytes:
     return pickle.dumps(value, 4)
 
 
+class _PerDocReader(W3PerDocReader):
+    """Whoosh's per-document reader, opening every column file of its segment at once.
+
+    Whoosh opens a column file when it is first read; by then a commit in another
+    process may have merged the segment away and deleted its files, and the column
+    would read as missing (a search failing, or scoring with lengths of 1). A file
+    opened before it is deleted stays readable; a segment deleted before its columns
+    are opened raises FileNotFoundError, and the reader is opened again on the new
+    commit (store._Searcher.open).
+    """
+
+    def __init__(self, storage, segment) -> None:
+        super().__init__(storage, segment)
+        prefix = segment.make_filename(".")
+        for name in segment.list_files(storage):
+            if name.endswith(W3Codec.COLUMN_EXT):
+                column = name[len(prefix):-len(W3Codec.COLUMN_EXT)]
+                self._colfiles[column] = self._get_column_file(column)
+        if "_stored" not in self._colfiles:  # every segment has its stored fields
+            raise FileNotFoundError(f"segment {segment.segment_id()} was deleted")
+
+    def has_column(self, fieldname):
+        return fieldname in self._colfiles
+
+
 class _Codec(W3Codec):
-    """Whoosh's W3 codec, writing postings through `_PostingsWriter`."""
+    """Whoosh's W3 codec, writing postings through `_PostingsWriter` and reading
+    segments' columns through `_PerDocReader`."""
 
     def postings_writer(self, dbfile, byteids=False):
         return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
                                compression=self._compression, inlinelimit=self._inlinelimit)
+
+    def per_document_reader(self, storage, segment):
+        return _PerDocReader(storage, segment)
 
 
 BUSY = "index is being updated by another process"
@@ -338,7 +369,56 @@ class _LengthsReader(W3PerDocReader):
 
 
 class _Writer(SegmentWriter):
-    """Whoosh's segment writer, flushing through `_LengthsReader`."""
+    """Whoosh's segment writer, flushing through `_LengthsReader`, and merging segments
+    without its posting pool.
+
+    Whoosh adds a merged segment's postings to the pool one at a time, which sorts them
+    again and, past LIMIT_MB, pickles them to disk and back: most of a merge's time. A
+    segment's postings are already in order, so here they are read a block at a time
+    at the flush and merged in order with the new documents' postings.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._merging: list[tuple[SegmentReader, int, dict[int, int] | None]] = []
+
+    def add_reader(self, reader) -> None:
+        """Copy `reader`'s documents now; its postings are read at the flush (from a
+        reader of the same segment opened here: the merge policy closes its own)."""
+        self._check_state()
+        own = SegmentReader(self.storage, self.schema, reader.segment())
+        start = self.docnum
+        names = set(self.schema.names()) | {name for name in own.indexed_field_names() if name in self.schema}
+        docmap = self.write_per_doc(names, own)
+        self._merging.append((own, start, docmap))
+        self._added = True
 
     def per_document_reader(self):
         return _LengthsReader(self.storage, self.get_segment())
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        merged = [_segment_postings(reader, start, docmap, self.schema) for reader, start, docmap in self._merging]
+        self.fieldwriter.add_postings(self.schema, lengths, heapq.merge(self.pool.iter_postings(), *merged))
+        self.fieldwriter.close()
+        lengths.close()
+
+    def _close_segment(self) -> None:
+        super()._close_segment()
+        for reader, _, _ in self._merging:
+            reader.close()
+        self._merging.clear()
+
+
+def _segment_postings(reader: SegmentReader, start: int, docmap: dict[int, int] | None, schema) -> Iterator[tuple]:
+    """(field, term, document, weight, value) of every posting of a merged segment's live
+    documents, in order, renumbered as `write_per_doc` numbered them."""
+    deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+    for fieldname, text in reader.all_terms():
+        if fieldname not in schema:
+            continue
+        for ids, weights, values in posting_blocks(reader, fieldname, text, schema[fieldname].format, True):
+            for doc, weight, value in zip(ids, weights, values):
+                if doc not in deleted:
+                    yield fieldname, text, docmap[doc] if docmap is not None else start + doc, weight, value

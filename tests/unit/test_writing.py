@@ -186,6 +186,41 @@ def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeyp
         assert len(sizes) <= 2 * 4
 
 
+def _answers(store: Store) -> list:
+    """What a reader sees of an index: each query's articles with their highlights, and
+    quotes (as sets: documents are numbered, so ties are ordered, differently)."""
+    answers = []
+    for query in ("ceasefire", '"the ceasefire"', "critics late", "item1*", "Parliament -item3", "date:2024-03"):
+        found = store.search(query, limit=100)
+        answers.append((query, found.total, sorted((hit.id, hit.highlights) for hit in found.hits)))
+    answers.append(sorted((q.article_id, q.text) for q in store.quotes("ceasefire")))
+    return answers
+
+
+def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 40)
+    edited = [news / f"article{n:05d}.json" for n in (3, 17, 31)]
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "BULK_ARTICLES", 2)
+    monkeypatch.setattr(writing, "MERGE_FACTOR", 3)
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        for path in edited:  # their old documents are deleted from segments merged later
+            path.write_text(path.read_text(encoding="utf-8").replace("Critics", "Opponents"), encoding="utf-8")
+        store.update(edited)
+        more = generate_corpus(tmp_path / "more", 12)
+        store.update([more])
+        merged = _answers(store)
+        segments = len(whoosh_index.open_dir(str(isolated), indexname=ARTICLES)._read_toc().segments)
+    monkeypatch.setattr(writing, "BULK_FILES", 10**6)
+    monkeypatch.setattr(writing, "BATCH_ARTICLES", 10**6)
+    monkeypatch.setenv("NEWSX_INDEX", str(tmp_path / "at-once"))
+    with Store.open(build_seeds=False) as store:
+        store.update([news, more])
+        assert _answers(store) == merged
+    assert segments < 26  # 26 commits: merges happened
+
+
 def test_flushing_asks_the_file_system_per_field_not_per_posting(tmp_path, monkeypatch):
     whoosh_index.create_in(str(tmp_path), SCHEMAS[QUOTES](), indexname=QUOTES)
     asked: list[str] = []
