@@ -32,7 +32,6 @@ from whoosh.columns import NumericColumn
 from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
 from whoosh.system import _INT_SIZE
-from whoosh.util.numlists import delta_decode
 from whoosh.util.times import long_to_datetime
 
 Scores = dict[int, float]
@@ -248,7 +247,7 @@ def posting_blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, wi
             matcher._read_data()
             ids, weights = matcher._data[0], matcher._data[1]
             if not matcher._byteids:
-                ids = tuple(delta_decode(ids))
+                ids = tuple(accumulate(ids))  # delta-encoded: this is Whoosh's delta_decode, in C
             count = matcher._blocklength
             if weights is None:
                 weights = (1.0,) * count
