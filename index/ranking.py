@@ -62,17 +62,17 @@ class BlockRanker:
         """After `scores(q, record=field)`: word -> {document: posting value} of the
         field's words `q` read (their positions and characters: the highlights)."""
 
-    def scores(self, q: wq.Query, record: str | None = None) -> Scores | None:
-        """Document number -> score of every document `q` matches, or None when Whoosh
-        must answer it. With `record`, keeps the posting values of that field's words
-        in `recorded`."""
+    def scores(self, q: wq.Query, record: str | None = None, among: set[int] | None = None) -> Scores | None:
+        """Document number -> score of every document `q` matches (of those in `among`,
+        when given), or None when Whoosh must answer it. With `record`, keeps the
+        posting values of that field's words in `recorded`."""
         self._record, self.recorded = record, {}
         if not isinstance(self.weighting, BM25F) or not all(
             isinstance(leaf, SegmentReader) for leaf, _ in self.leaves
         ):
             return None
         try:
-            return self._scores(q)
+            return self._scores(q, None if among is None else dict.fromkeys(among, 0.0))
         except Unsupported:
             return None
 

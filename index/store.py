@@ -581,11 +581,9 @@ class _View:
         given, with an exact total: scored a block at a time where ranking.py can,
         else by Whoosh. With `record`, the posting values read of that field come too."""
         ranker = self._ranker(searcher)
-        scores = ranker.scores(q, record)
+        scores = ranker.scores(q, record, among=docs)
         if scores is None:
             return self._whoosh_collect(searcher, q, limit, by_date, docs)
-        if docs is not None:
-            scores = {doc: score for doc, score in scores.items() if doc in docs}
         count = len(scores) if limit is None else limit
         if by_date:
             dates = ranker.sortdates
