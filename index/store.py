@@ -59,8 +59,8 @@ from .search import ARTICLE_SYNTAX, QUOTE_SYNTAX, FacetTerms, QueryCompiler, fil
 from .writing import BUSY, Batch, Commits, Indexed, loaded_here, loaded_in_workers, write
 
 META_FILE = "newsx.json"
-MANIFESTS_FILE = "manifests.pickle"
-"""The folders' manifests as last parsed (see corpus.manifest.restore)."""
+MANIFESTS_DIR = "manifests"
+"""The folders' manifests as last parsed (see corpus.manifest.kept_in)."""
 UPDATE_LOCK = "newsx_UPDATE"
 SORTS = ("relevance", "date")
 REMEMBERED = 16
@@ -208,10 +208,15 @@ class Store:
         return report
 
     def _update(self, roots: list[Path], progress: Progress | None, stop: threading.Event | None) -> IndexReport:
-        from .corpus import discover, manifest
+        from .corpus import manifest
+
+        with manifest.kept_in(self.index_dir / MANIFESTS_DIR):
+            return self._update_files(roots, progress, stop)
+
+    def _update_files(self, roots: list[Path], progress: Progress | None, stop: threading.Event | None) -> IndexReport:
+        from .corpus import discover
 
         self._record_roots([root for root in roots if root.exists()])
-        manifest.restore(self.index_dir / MANIFESTS_FILE)
         report = IndexReport()
         files: list[Path] = []
         own = self.index_dir.absolute()
@@ -244,11 +249,6 @@ class Store:
                     break
         self._commit(batch, report, commits)
         self._record_roots([root for root in roots if root.exists()], replace=[r for r in roots if not r.exists()])
-        recorded = [Path(root) for root in self._read_meta().get("roots", [])]
-        try:
-            manifest.save(self.index_dir / MANIFESTS_FILE, [r if r.is_dir() else r.parent for r in recorded])
-        except OSError:
-            pass  # the next run parses the manifests again, nothing else is lost
         return report
 
     def _indexed_files(self, roots: list[Path]) -> dict[str, Indexed]:

@@ -17,9 +17,12 @@ is reported (by `discover`) and the articles are read without it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -59,6 +62,21 @@ Stamp = tuple[int, int, int, int]
 
 _cache: dict[Path, tuple[Stamp, Manifest]] = {}
 _cache_lock = threading.Lock()
+_kept_in: Path | None = None
+"""Where parsed manifests are kept between processes, during `kept_in`."""
+
+
+@contextmanager
+def kept_in(folder: Path) -> Iterator[None]:
+    """Meanwhile, keep each manifest parsed in `folder`, a file per manifest, and look
+    there before parsing one: a new process then parses only the manifests that changed
+    (each kept one is checked against its file's size, times and inode)."""
+    global _kept_in
+    _kept_in = folder
+    try:
+        yield
+    finally:
+        _kept_in = None
 
 
 def manifest_path(folder: Path) -> Path | None:
@@ -78,42 +96,49 @@ def load(folder: Path) -> Manifest | None:
     stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
     with _cache_lock:
         cached = _cache.get(path)
+    if cached is None or cached[0] != stamp:
+        cached = _kept(path)
     if cached and cached[0] == stamp:
-        return cached[1]
-    manifest = _parse(path)
+        manifest = cached[1]
+    else:
+        manifest = _parse(path)
+        _keep(path, stamp, manifest)
     with _cache_lock:
         _cache[path] = (stamp, manifest)
     return manifest
 
 
-def restore(saved: Path) -> None:
-    """Remember the manifests `save` wrote to `saved`, so that a new process does not
-    parse them again while they are unchanged (each is still checked against its file's
-    stamp when loaded). A missing or unreadable file restores nothing."""
+def _kept_file(path: Path) -> Path | None:
+    if _kept_in is None:
+        return None
+    return _kept_in / (hashlib.sha1(str(path.absolute()).encode("utf-8")).hexdigest() + ".pickle")
+
+
+def _kept(path: Path) -> tuple[Stamp, Manifest] | None:
+    """The stamp and manifest kept for `path`, if any (a damaged one is none)."""
+    kept = _kept_file(path)
+    if kept is None:
+        return None
     try:
-        with saved.open("rb") as fh:
-            found = pickle.load(fh)
-    except Exception:  # noqa: BLE001 - a damaged cache is only a slower run
+        with kept.open("rb") as fh:
+            for_path, stamp, manifest = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a missing or damaged copy only means parsing again
+        return None
+    return (stamp, manifest) if for_path == str(path.absolute()) else None
+
+
+def _keep(path: Path, stamp: Stamp, manifest: Manifest) -> None:
+    kept = _kept_file(path)
+    if kept is None:
         return
-    if isinstance(found, dict):
-        with _cache_lock:
-            for path, cached in found.items():
-                _cache.setdefault(path, cached)
-
-
-def save(saved: Path, folders: list[Path]) -> None:
-    """Write the parsed manifests under `folders` (an index's folders: those restored
-    from `saved` and those parsed since) to `saved`, replaced whole, atomically."""
-    roots = [str(folder.absolute()) for folder in folders]
-    with _cache_lock:
-        kept = {
-            path: cached for path, cached in _cache.items()
-            if any(os.path.commonpath([root, str(path.absolute())]) == root for root in roots)
-        }
-    partial = saved.with_name(saved.name + ".partial")
-    with partial.open("wb") as fh:
-        pickle.dump(kept, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, saved)
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as fh:
+            pickle.dump((str(path.absolute()), stamp, manifest), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, kept)
+    except OSError:
+        pass  # the next process parses it again, nothing else is lost
 
 
 def entry_for(path: Path) -> Entry | None:

@@ -18,7 +18,7 @@ import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
 import newsx.index.writing as writing
 from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
-from newsx.index.store import MANIFESTS_FILE, Store
+from newsx.index.store import MANIFESTS_DIR, Store
 from newsx.tui.cli import main
 
 
@@ -111,7 +111,10 @@ def test_a_damaged_record_of_the_manifests_only_means_parsing_them_again(isolate
     (news / "newsx.yaml").write_text("articles:\n  article00000.json: {outlet: Old Post}\n", encoding="utf-8")
     with Store.open(build_seeds=False) as store:
         store.update([news])
-    (isolated / MANIFESTS_FILE).write_bytes(b"not a pickle")
+    kept = list((isolated / MANIFESTS_DIR).iterdir())
+    assert kept
+    for path in kept:
+        path.write_bytes(b"not a pickle")
     parsed = _new_process(monkeypatch)
     with Store.open(build_seeds=False) as store:
         report = store.update([news])
