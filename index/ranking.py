@@ -180,14 +180,16 @@ class BlockRanker:
             [partial(self._term, q.fieldname, word, 1.0, values=held) for word, held in rarest_first], within
         )
         decode = _position_decoder(format_)
+        first, middle, last, gap = values[0], list(enumerate(values[1:-1], 1)), values[-1], len(values) - 1
         matched: Scores = {}
         for doc, score in found.items():
-            starts = set(decode(values[0][doc]))
-            for n, held in enumerate(values[1:], 1):
+            starts = set(decode(first[doc]))
+            for n, held in middle:
                 starts.intersection_update(map(sub, decode(held[doc]), repeat(n)))
                 if not starts:
                     break
-            if starts:
+            # The last word only needs one position that follows on: no set of its own.
+            if starts and not starts.isdisjoint(map(sub, decode(last[doc]), repeat(gap))):
                 matched[doc] = score * q.boost
         return matched
 
@@ -293,18 +295,27 @@ def _position_decoder(format_: formats.Format) -> Callable[[bytes], Iterable[int
     Characters formats: their values are a count and a pickled list of deltas, of
     positions or of (position, start, end)."""
     if type(format_) is formats.Positions:
-        return lambda value: accumulate(_deltas(value))
+        return _positions
     if type(format_) is formats.Characters:
-        return lambda value: accumulate(map(_FIRST, _deltas(value)))
+        return _character_positions
     return format_.decode_positions
+
+
+def _positions(value: bytes) -> Iterable[int]:
+    return accumulate(loads(_pickled(value)))
+
+
+def _character_positions(value: bytes) -> Iterable[int]:
+    return accumulate(map(_FIRST, loads(_pickled(value))))
 
 
 _FIRST = itemgetter(0)
 
 
-def _deltas(value: bytes) -> list:
-    # The codec may drop the pickle's closing "." (Whoosh's decoders put it back too).
-    return loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
+def _pickled(value: bytes) -> bytes:
+    """The pickle after a value's count (the codec may drop the pickle's closing ".",
+    which Whoosh's decoders put back too)."""
+    return value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."
 
 
 def _deleted(leaves) -> set[int]:
