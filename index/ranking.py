@@ -25,7 +25,6 @@ from operator import itemgetter, sub
 from pickle import loads
 
 from whoosh import formats
-
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
 from whoosh.columns import NumericColumn
