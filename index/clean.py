@@ -38,8 +38,9 @@ TITLE_LENGTH = 100
 
 def sanitize(text: str) -> str:
     """Return `text` in NFC with line breaks unified and control characters removed."""
-    text = _NEWLINES.sub("\n", text)
-    text = _UNSAFE.sub("", _ESCAPES.sub("", text))
+    if _UNSAFE.search(text) or "\u2028" in text or "\u2029" in text:  # else none of these subs applies
+        text = _NEWLINES.sub("\n", text)
+        text = _UNSAFE.sub("", _ESCAPES.sub("", text))
     return unicodedata.normalize("NFC", text)
 
 
@@ -59,7 +60,7 @@ def tidy(body: str) -> str:
     Runs of spaces and tabs inside a line fold to one space. Every reader's output goes
     through here, so extraction sees the same paragraph boundaries whatever the format.
     """
-    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in body.split("\n"))
+    lines = (line.strip() for line in _INLINE_SPACE.sub(" ", body).split("\n"))
     return "\n\n".join(line for line in lines if line)
 
 
