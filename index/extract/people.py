@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import compress
 
 from .firstnames import FIRST_NAMES, gender_of
 from .lexicon import (
@@ -304,17 +305,17 @@ def _adjacent(doc: Doc, j: int) -> bool:
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     runs = []
     n = len(doc)
-    i = 0
-    while i < n:
-        if not _name_token(doc, i):
-            i += 1
-            continue
+    name = list(map(_name_like, doc.word))
+    j = 0
+    for i in compress(range(n), name):
+        if i < j:
+            continue  # inside the run before
         j = i + 1
         while j < n and doc.para[j] == doc.para[i] and _adjacent(doc, j) \
                 and not strip_possessive(doc.word[j - 1])[1]:
-            if _name_token(doc, j):
+            if name[j]:
                 j += 1
-            elif doc.word[j] == "." and j + 1 < n and _name_token(doc, j + 1) and _adjacent(doc, j + 1) \
+            elif doc.word[j] == "." and j + 1 < n and name[j + 1] and _adjacent(doc, j + 1) \
                     and (len(doc.word[j - 1]) == 1 or doc.lower[j - 1] in _ABBREVIATED_HONORIFICS):
                 j += 1
             elif doc.lower[j] in NAME_PARTICLES and j > i and _particles_then_name(doc, j):
@@ -322,7 +323,6 @@ def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
             else:
                 break
         runs.append((i, j))
-        i = j
     return runs
 
 
