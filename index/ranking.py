@@ -16,13 +16,12 @@ matchers query by query.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import partial
-from itertools import accumulate, repeat
-from operator import itemgetter, sub
-from pickle import loads
+from itertools import accumulate, compress, repeat
+from operator import add, and_, mul, sub, truediv
 
 from whoosh import formats
 from whoosh import query as wq
@@ -30,13 +29,12 @@ from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
 from whoosh.columns import NumericColumn
 from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
-from whoosh.system import _INT_SIZE
 from whoosh.util.times import long_to_datetime
 
 Scores = dict[int, float]
 
-_LENGTHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-"""SegmentReader -> {field: each document's field length}, read once per segment."""
+_NORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+"""SegmentReader -> {field: (averages, each document's length normalisation)}: see _norms."""
 
 
 class Unsupported(Exception):
@@ -147,20 +145,22 @@ class BlockRanker:
                 if not allowed:
                     continue
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
-            lengths = _lengths(leaf, fieldname) if scored else None
+            norms = _norms(leaf, fieldname, base_norm, length_norm) if scored else None
             for ids, weights, block_values in posting_blocks(leaf, fieldname, text, field.format, values is not None, allowed):
+                docs = list(map(add, ids, repeat(offset))) if offset else ids
                 if deleted or within is not None:
-                    keep = [n for n, doc in enumerate(ids)
-                            if doc not in deleted and (within is None or doc + offset in within)]
-                    ids, weights = [ids[n] for n in keep], [weights[n] for n in keep]
+                    keep = [doc not in deleted for doc in ids] if deleted else None
+                    if within is not None:
+                        wanted = map(within.__contains__, docs)
+                        keep = list(wanted) if keep is None else list(map(and_, keep, wanted))
+                    ids, weights, docs = list(compress(ids, keep)), list(compress(weights, keep)), list(compress(docs, keep))
                     if values is not None:
-                        block_values = [block_values[n] for n in keep]
-                docs = [doc + offset for doc in ids]
-                if scored:
-                    found.update(zip(docs, [top * weight / (weight + base_norm + length_norm * lengths[doc])
-                                            for doc, weight in zip(ids, weights)]))
+                        block_values = list(compress(block_values, keep))
+                if scored:  # top * weight / (weight + norm), a block at a time in C
+                    found.update(zip(docs, map(truediv, map(mul, weights, repeat(top)),
+                                               map(add, weights, map(norms.__getitem__, ids)))))
                 else:
-                    found.update(zip(docs, [weight * boost for weight in weights]))
+                    found.update(zip(docs, map(mul, weights, repeat(boost))))
                 if values is not None:
                     values.update(zip(docs, block_values))
         return found
@@ -196,12 +196,11 @@ class BlockRanker:
         """`within`'s documents as sorted numbers within each segment (remembered for
         the last `within`: the words of an OR are all read among the same documents)."""
         if self._within is not within:
-            starts = [offset for _, offset in self.leaves]
-            per_leaf: list[list[int]] = [[] for _ in self.leaves]
-            for doc in sorted(within):
-                n = bisect_right(starts, doc) - 1
-                per_leaf[n].append(doc - starts[n])
-            self._within, self._per_leaf = within, per_leaf
+            ordered = sorted(within)
+            bounds = [bisect_left(ordered, offset) for _, offset in self.leaves] + [len(ordered)]
+            self._per_leaf = [list(map(sub, ordered[first:end], repeat(offset)))
+                              for (_, offset), first, end in zip(self.leaves, bounds, bounds[1:])]
+            self._within = within
         return self._per_leaf
 
     def _values(self, fieldname: str, word: str) -> dict[int, bytes]:
@@ -271,50 +270,30 @@ def _any_between(ordered: list[int], after: int, last: int) -> bool:
     return n < len(ordered) and ordered[n] <= last
 
 
-def _lengths(leaf: SegmentReader, fieldname: str) -> list[int]:
-    """Each document's length in `fieldname`, as Whoosh's scorer sees it."""
+def _norms(leaf: SegmentReader, fieldname: str, base_norm: float, length_norm: float) -> list[float]:
+    """Each document's BM25 length normalisation in `fieldname`, `base_norm + length_norm *
+    length`, as Whoosh's scorer sees its length (kept for the searcher's latest averages)."""
     from whoosh.util.numeric import byte_to_length
 
-    per_field = _LENGTHS.setdefault(leaf, {})
-    if fieldname not in per_field:
+    per_field = _NORMS.setdefault(leaf, {})
+    key = (base_norm, length_norm)
+    if fieldname not in per_field or per_field[fieldname][0] != key:
         column = NumericColumn("B", default=0)
-        perdoc = leaf._perdoc
-        reader = perdoc._cached_reader(_lenfield(fieldname), column)
+        reader = leaf._perdoc._cached_reader(_lenfield(fieldname), column)
         count = leaf.doc_count_all()
         if reader is None:
-            per_field[fieldname] = [1] * count
+            norms = [base_norm + length_norm] * count
         else:
-            table = [byte_to_length(n) or 1 for n in range(256)]
-            per_field[fieldname] = [table[reader[doc]] for doc in range(count)]
-    return per_field[fieldname]
+            table = [base_norm + length_norm * (byte_to_length(n) or 1) for n in range(256)]
+            norms = [table[reader[doc]] for doc in range(count)]
+        per_field[fieldname] = (key, norms)
+    return per_field[fieldname][1]
 
 
 def _position_decoder(format_: formats.Format) -> Callable[[bytes], Iterable[int]]:
-    """`format_.decode_positions`, without its Python loop for the Positions and
-    Characters formats: their values are a count and a pickled list of deltas, of
-    positions or of (position, start, end)."""
-    if type(format_) is formats.Positions:
-        return _positions
-    if type(format_) is formats.Characters:
-        return _character_positions
-    return format_.decode_positions
-
-
-def _positions(value: bytes) -> Iterable[int]:
-    return accumulate(loads(_pickled(value)))
-
-
-def _character_positions(value: bytes) -> Iterable[int]:
-    return accumulate(map(_FIRST, loads(_pickled(value))))
-
-
-_FIRST = itemgetter(0)
-
-
-def _pickled(value: bytes) -> bytes:
-    """The pickle after a value's count (the codec may drop the pickle's closing ".",
-    which Whoosh's decoders put back too)."""
-    return value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."
+    """How to read a posting value's positions: the schema's formats read them without
+    unpickling (schema._Positions); Whoosh's own decode them."""
+    return getattr(format_, "positions", format_.decode_positions)
 
 
 def _deleted(leaves) -> set[int]:
@@ -356,7 +335,9 @@ def _all_of(reads: list[Callable[[Scores | None], Scores]], within: Scores | Non
     found = within
     for read in reads:
         part = read(found)
-        found = part if found is within else {doc: found[doc] + score for doc, score in part.items()}
+        if found is not within:  # part's documents are all in found: add the scores
+            part = dict(zip(part, map(add, map(found.__getitem__, part), part.values())))
+        found = part
         if not found:
             return {}
     return {} if found is None else found

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import functools
 import json
+from array import array
 from collections import Counter
 from dataclasses import asdict
 from datetime import date, datetime
+from itertools import chain
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.system import _INT_SIZE, pack_uint
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 ARTICLES = "articles"
 QUOTES = "quotes"
@@ -42,6 +45,45 @@ class _CachedStemFilter(StemFilter):
 def _stemming_analyzer():
     """Whoosh's StemmingAnalyzer (same tokens, stop words and stems), with a faster cache."""
     return RegexTokenizer() | LowercaseFilter() | StopFilter() | _CachedStemFilter()
+
+
+class _Positions(formats.Positions):
+    """Whoosh's Positions format, each posting's value stored as its count and then its
+    positions as native unsigned 32-bit integers, instead of a pickled list of deltas:
+    `positions` reads them with one memoryview cast, no unpickling (a phrase reads the
+    positions of every document that holds all its words)."""
+
+    def encode(self, poslist) -> bytes:
+        return pack_uint(len(poslist)) + array(_UINT32, poslist).tobytes()
+
+    def positions(self, value: bytes) -> memoryview:
+        return memoryview(value)[_INT_SIZE:].cast(_UINT32)
+
+    def decode_positions(self, value: bytes) -> list[int]:
+        return self.positions(value).tolist()
+
+
+class _Spans(formats.Characters):
+    """Whoosh's Characters format (position, start and end character of each occurrence),
+    stored as `_Positions` stores positions: the count, then the three numbers of each
+    occurrence in turn."""
+
+    def encode(self, poslist) -> bytes:
+        return pack_uint(len(poslist)) + array(_UINT32, chain.from_iterable(poslist)).tobytes()
+
+    def positions(self, value: bytes) -> memoryview:
+        return memoryview(value)[_INT_SIZE:].cast(_UINT32)[::3]
+
+    def decode_positions(self, value: bytes) -> list[int]:
+        return self.positions(value).tolist()
+
+    def decode_characters(self, value: bytes) -> list[tuple[int, int, int]]:
+        numbers = memoryview(value)[_INT_SIZE:].cast(_UINT32)
+        return list(zip(numbers[::3], numbers[1::3], numbers[2::3]))
+
+
+_UINT32 = "I"
+assert array(_UINT32).itemsize == 4, "positions are stored as 4-byte unsigned integers"
 
 
 class _Text(fields.TEXT):
@@ -74,7 +116,9 @@ class _Text(fields.TEXT):
 
 
 def _text(boost: float = 1.0, chars: bool = False) -> fields.TEXT:
-    return _Text(stored=True, analyzer=_stemming_analyzer(), chars=chars, field_boost=boost)
+    field = _Text(stored=True, analyzer=_stemming_analyzer(), field_boost=boost)
+    field.format = (_Spans if chars else _Positions)(field_boost=boost)
+    return field
 
 
 def _date() -> fields.DATETIME:

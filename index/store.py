@@ -23,6 +23,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from operator import neg
 from pathlib import Path
 
 from whoosh import collectors
@@ -589,7 +590,7 @@ class _View:
             dates = ranker.sortdates
             newest = heapq.nlargest(count, scores, key=lambda doc: (dates[doc], doc))
             return _Collected(len(scores), [(doc, scores[doc]) for doc in newest], ranker.recorded)
-        return _Collected(len(scores), heapq.nsmallest(count, scores.items(), key=_best_first), ranker.recorded)
+        return _Collected(len(scores), _best(count, scores), ranker.recorded)
 
     @staticmethod
     def _whoosh_collect(searcher, q, limit: int | None, by_date: bool, docs: set[int] | None) -> _Collected:
@@ -646,9 +647,10 @@ class _Collected:
     """Posting values read while scoring, when asked for (see BlockRanker.recorded)."""
 
 
-def _best_first(hit: tuple[int, float]) -> tuple[float, int]:
-    """Whoosh's order: higher score first, then lower document number."""
-    return -hit[1], hit[0]
+def _best(count: int, scores: dict[int, float]) -> list[tuple[int, float]]:
+    """The `count` best (document, score) in Whoosh's order: higher score first, then
+    lower document number (compared as (-score, document) tuples, built in C)."""
+    return [(doc, -negated) for negated, doc in heapq.nsmallest(count, zip(map(neg, scores.values()), scores))]
 
 
 class _Searcher:
