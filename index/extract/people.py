@@ -38,6 +38,9 @@ PERSON, ROLE, PRONOUN, GROUP = "person", "role", "pronoun", "group"
 _PRIORITY = {PERSON: 0, ROLE: 1, PRONOUN: 2, GROUP: 3}
 _CREDIT_LABELS = frozenset(
     "photograph photographs photographer photo photos pic pics picture pictures credit image images".split())
+_EXCLUSION_CUES = _CREDIT_LABELS | {"by", "/", "with"}
+"""The words _excluded_tokens looks around."""
+_PRONOUNS_AND_GROUPS = PRONOUNS.keys() | POSSESSIVE_PRONOUNS.keys() | {"they"} | GROUP_NOUNS
 _ABBREVIATED_HONORIFICS = frozenset("mr mrs ms dr prof rev st gen sen gov rep".split())
 _PASSIVE = frozenset("is are was were been being".split())
 _SPLIT_HEADS = TITLE_HEADS | PLURAL_ROLE_HEADS
@@ -746,15 +749,13 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
     """Titles used without a name ("the Prime Minister") and unnamed sources ("a source")."""
     found: list[Mention] = []
     n = len(doc)
-    i = 0
-    while i < n:
-        lower = doc.lower[i]
-        if not _role_head(lower) or in_quote[i] or i in role_tokens:
-            i += 1
+    vocabulary = doc.vocabulary
+    resume = 0  # the token after the last description
+    for i in vocabulary.where({word for word in vocabulary.positions if _role_head(word)}):
+        if i < resume or in_quote[i] or i in role_tokens:
             continue
         if i + 1 < n and (i + 1 in run_starts or doc.lower[i + 1] in HONORIFICS) and _adjacent(doc, i + 1) \
                 and _name_token(doc, i + 1):
-            i += 1
             continue  # a role phrase before a name
         k = i
         while k - 1 >= 0 and i - k < 5 and doc.sent[k - 1] == doc.sent[i] and _roleish(doc, k - 1) \
@@ -777,7 +778,7 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
             if caps > m:
                 end = caps
         if end + 1 < n and doc.word[end] == "," and end + 1 in run_starts:
-            i = end
+            resume = end
             continue  # "Everton’s ex-chief executive, Keith Wyness,": the name's own role
         possessive_owner = strip_possessive(doc.word[k])[1] and k < i
         unnamed = lower in UNNAMED_HEADS or lower in PLURAL_ROLE_HEADS
@@ -790,13 +791,14 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
             key = "" if unnamed else title_key(doc.between(k, end))
             start = k - 1 if det in DETERMINERS_INDEFINITE or det in DETERMINERS_DEFINITE else k
             found.append(Mention(start, end, GROUP, key=key))  # "One MP", "a minister", "officials"
-        i = end
+        resume = end
     return found
 
 
 def _pronouns_and_groups(doc: Doc) -> list[Mention]:
     found = []
-    for i, lower in enumerate(doc.lower):
+    for i in doc.vocabulary.where(_PRONOUNS_AND_GROUPS):
+        lower = doc.lower[i]
         if lower in PRONOUNS:
             found.append(Mention(i, i + 1, PRONOUN, gender=PRONOUNS[lower]))
         elif lower in POSSESSIVE_PRONOUNS and i + 1 < len(doc) and doc.word[i + 1][:1].islower():
@@ -902,7 +904,7 @@ def _excluded_tokens(doc: Doc) -> set[int]:
                 doc.lower[t] in BYLINE_ROLES for t in range(first, end))):
             excluded.update(range(first, end))  # "By Jane Smith", "Kate Whannel, political reporter"
     n = len(doc)
-    for i in range(n):
+    for i in doc.vocabulary.where(_EXCLUSION_CUES):
         lower = doc.lower[i]
         if lower == "by" and i >= 1 and doc.lower[i - 1] in BYLINE_PHRASES:
             j = i + 1

@@ -83,8 +83,8 @@ class PhraseSet:
         positions where some phrase's first word occurs are tried.
         """
         starts: list[int] = []
-        for head in self._exact:
-            starts.extend(words.positions.get(head, ()))
+        for head in self._exact.keys() & words.positions.keys():
+            starts.extend(words.positions[head])
         for head in self._prefixes:
             starts.extend(words.starting(head))
         found = []
@@ -108,6 +108,10 @@ class Vocabulary:
         for i, token in enumerate(tokens):
             self.positions.setdefault(token, []).append(i)
         self._sorted = sorted(self.positions)
+
+    def where(self, words: set[str] | frozenset[str]) -> list[int]:
+        """Positions of the tokens that are one of `words`, in order."""
+        return sorted(i for word in self.positions.keys() & words for i in self.positions[word])
 
     def starting(self, prefix: str) -> list[int]:
         """Positions of the words that start with `prefix`."""

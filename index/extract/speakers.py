@@ -133,9 +133,12 @@ def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
     state = _State(people)
     previous: Attributed | None = None
     subject_seen = -1  # the last sentence whose main subject was noted
-    t = 0
     n = len(doc)
-    while t < n:
+    resume = 0  # the token after the last quote taken
+    # only quotes, mentions and speech verbs move the state: the other tokens are passed over
+    for t in sorted({*opening, *people.starts_at, *doc.vocabulary.where(SPEECH_VERBS)}):
+        if t < resume:
+            continue
         q = opening.get(t)
         if q is not None:
             q.speaker = _speaker(people, state, q, previous)
@@ -143,10 +146,9 @@ def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
                 state.push(q.speaker, doc.sent[q.first])
                 state.last_speaker = q.speaker
             previous = q
-            t = max(q.last, t + 1)
+            resume = max(q.last, t + 1)
             continue
         if people.in_quote[t]:
-            t += 1
             continue
         m = people.starts_at.get(t)
         sentence = doc.sent[t]
@@ -167,7 +169,6 @@ def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
             if speaker is not None:
                 state.push(speaker, sentence)
                 state.last_speaker = speaker
-        t += 1
     return _without_repeated_headings(state, quotes)
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ..model import Stance
 from .lexicon import CONTRASTS, IRREGULAR_PAST, NEGATIONS, SKIPPABLE, SPEECH_VERBS
 from .people import GROUP, PERSON, Mention, People
-from .phrases import PhraseSet, Vocabulary, compile_phrase
+from .phrases import PhraseSet, compile_phrase
 from .speakers import NOBODY, Attributed
 from .text import strip_possessive
 from .topics import Topic
@@ -54,6 +54,8 @@ _DOUBT = """
     whether, if, declin*, confirm nor deny, would not say, refus* to say, under ... pressure,
     pressure to, debate over, unclear, consider*, question of
 """
+_CLAUSE_MARKS = CONTRASTS | {";"}
+"""Where a sentence's later clause begins (its stance counts over an earlier one's)."""
 _MODALS = frozenset("must should will would".split())
 """Before a phrase (or inside it: "arms sales should stop"), these assert it."""
 _URGENT = frozenset("immediate immediately urgent urgently now".split())
@@ -167,14 +169,12 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
     """Each person's stance per topic, and the (topic, stance) pairs of each quote."""
     article = _Article(people, quotes)
     doc = people.doc
-    words = Vocabulary(doc.lower)
+    words = doc.vocabulary
     bounds = [0] * len(doc)
     for first, end in doc.sentences:
         bounds[first:end] = [end] * (end - first)
     cues = _by_sentence(doc, CUES.scan(words, bounds))
-    contrasts = [0]
-    for i in range(len(doc)):
-        contrasts.append(contrasts[-1] + (doc.lower[i] in CONTRASTS or doc.word[i] == ";"))
+    contrasts = words.where(_CLAUSE_MARKS)
     evidence: list[_Evidence] = []
     by_quote: dict[int, dict[str, int]] = {}
     for topic in topics:
@@ -204,7 +204,7 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
                 else:
                     holders = _holders(article, sentence_cues, start, first)
                 holders += _as_well_as(people, stop, end)
-                clause = contrasts[start] - contrasts[first]
+                clause = bisect_left(contrasts, start) - bisect_left(contrasts, first)
                 for holder in holders:
                     if holder is not None and holder != NOBODY:
                         evidence.append(_Evidence(holder, topic.id, value, s, clause))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .lexicon import ABBREVIATIONS
+from .phrases import Vocabulary
 
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
 _TERMINAL = frozenset(".!?…")
@@ -37,6 +39,11 @@ class Doc:
 
     def __len__(self) -> int:
         return len(self.word)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """Where each lower-case word occurs (for a Doc that `split` has finished)."""
+        return Vocabulary(self.lower)
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """Character offsets of sentence `index`."""
