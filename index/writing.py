@@ -163,7 +163,7 @@ class Indexer:
         self.rules = load_rules(config.boilerplate)
         self.topics = load_topics(config)
         self.offices = load_offices(config)
-        self.manifest_stamps: dict[Path, str | None] = {}
+        self.manifest_stamps: dict[str, str | None] = {}
         """Each folder's manifest stamp, looked up once per run (see corpus.stamp)."""
 
     def load(self, path: Path, indexed: Indexed | None, report: IndexReport) -> ChangedFile | None:
@@ -172,13 +172,15 @@ class Indexer:
 
         A file whose stamp is the one it was indexed with is unchanged without reading it.
         """
-        from .corpus import fingerprint, load_file, stamp
-        from .extract import analyze
+        from .corpus import stamp
 
         current_stamp = stamp(path, self.manifest_stamps)
         if indexed is not None and current_stamp and current_stamp == indexed.stamp:
             report.unchanged += 1
             return None
+        from .corpus import fingerprint, load_file
+        from .extract import analyze
+
         current = fingerprint(path)
         if current and indexed is not None and current == indexed.fingerprint:
             report.unchanged += 1

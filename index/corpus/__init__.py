@@ -74,7 +74,8 @@ class _Walk:
     """One discovery: the files and folders seen so far, so each is reported once."""
 
     def __init__(self) -> None:
-        self.files: set[Path] = set()
+        self.files: set[str] = set()
+        """The real path of each file yielded, as a string (cheaper than a Path to hash)."""
         self.folders: set[Path] = set()
         self.manifests: set[Path] = set()
 
@@ -90,18 +91,8 @@ class _Walk:
             yield from self._folder(path, ancestors)
         elif not stat.S_ISREG(info.st_mode):
             yield Problem(str(path), "not a regular file, skipped")
-        elif path.suffix.lower() not in SUPPORTED:
-            yield _unsupported(path)
-        elif not os.access(path, os.R_OK):
-            yield Problem(str(path), "permission denied")
         else:
-            real = _real_file(path, real_folder)
-            if real in self.files:
-                return
-            self.files.add(real)
-            if explicit:
-                yield from self._manifest(path.parent)
-            yield path
+            yield from self._file(path, _real_file(path, real_folder), explicit)
 
     def _folder(self, folder: Path, ancestors: tuple[Path, ...]) -> Iterator[Path | Problem]:
         real = folder.resolve()
@@ -112,14 +103,33 @@ class _Walk:
             return
         self.folders.add(real)
         try:
-            names = sorted(entry.name for entry in os.scandir(folder))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=_name)
         except OSError as exc:
             yield Problem(str(folder), f"cannot list folder: {exc.strerror}")
             return
-        yield from self._manifest(folder, set(names))
-        for name in names:
-            if not _passed_over(name):
-                yield from self.visit(folder / name, explicit=False, ancestors=(*ancestors, real), real_folder=real)
+        yield from self._manifest(folder, {entry.name for entry in entries})
+        inside, real_name = (*ancestors, real), str(real)
+        for entry in entries:
+            if _passed_over(entry.name):
+                continue
+            if _plain_file(entry):
+                yield from self._file(Path(entry.path), os.path.join(real_name, entry.name))
+            else:  # a folder, a symlink, or something odd: looked at closely
+                yield from self.visit(folder / entry.name, explicit=False, ancestors=inside, real_folder=real)
+
+    def _file(self, path: Path, real: str, explicit: bool = False) -> Iterator[Path | Problem]:
+        """A regular file, whose real path is `real`: yielded unless unsupported, unreadable
+        or seen; a file named on its own has its folder's manifest checked first."""
+        if os.path.splitext(path.name)[1].lower() not in SUPPORTED:
+            yield _unsupported(path)
+        elif not os.access(path, os.R_OK):
+            yield Problem(str(path), "permission denied")
+        elif real not in self.files:
+            self.files.add(real)
+            if explicit:
+                yield from self._manifest(path.parent)
+            yield path
 
     def _manifest(self, folder: Path, names: set[str] | None = None) -> Iterator[Problem]:
         real = folder.resolve()
@@ -128,13 +138,26 @@ class _Walk:
             yield from manifest.check(folder, names)
 
 
-def _real_file(path: Path, real_folder: Path | None) -> Path:
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
+
+
+def _plain_file(entry: os.DirEntry) -> bool:
+    """A regular file and not a symlink, by the listing alone (no system call where the
+    file system gives entry types, as Linux and macOS ones do)."""
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _real_file(path: Path, real_folder: Path | None) -> str:
     """A file's real path: its folder's real path and its name, unless it is a symlink
     itself (resolving every file walks every folder above it: most of an update's time
     in a large, unchanged folder)."""
     if real_folder is not None and not path.is_symlink():
-        return real_folder / path.name
-    return path.resolve()
+        return os.path.join(real_folder, path.name)
+    return str(path.resolve())
 
 
 def _passed_over(name: str) -> bool:
@@ -196,7 +219,7 @@ def fingerprint(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def stamp(path: str | Path, manifests: dict[Path, str | None] | None = None) -> str:
+def stamp(path: str | Path, manifests: dict[str, str | None] | None = None) -> str:
     """Size, modification and change times and inode of the file and of its folder's
     manifest, as one string: while it stays the same, so does the fingerprint, and a
     run need not read the file to know it is unchanged. Take it before reading the
@@ -206,14 +229,13 @@ def stamp(path: str | Path, manifests: dict[Path, str | None] | None = None) -> 
     of many files looks its manifest up once. The empty string when the file cannot
     be examined.
     """
-    path = Path(path)
     try:
         own = _stat_stamp(os.stat(path))
     except OSError:
         return ""
-    folder = path.parent
+    folder = os.path.dirname(path)
     if manifests is None or folder not in manifests:
-        part = _manifest_stamp(folder)
+        part = _manifest_stamp(Path(folder))
         if manifests is None:
             return _joined(own, part)
         manifests[folder] = part
