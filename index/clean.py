@@ -60,7 +60,9 @@ def tidy(body: str) -> str:
     Runs of spaces and tabs inside a line fold to one space. Every reader's output goes
     through here, so extraction sees the same paragraph boundaries whatever the format.
     """
-    lines = (line.strip() for line in _INLINE_SPACE.sub(" ", body).split("\n"))
+    if "  " in body or "\t" in body or "\u00a0" in body:  # else there is nothing to fold
+        body = _INLINE_SPACE.sub(" ", body)
+    lines = (line.strip() for line in body.split("\n"))
     return "\n\n".join(line for line in lines if line)
 
 
