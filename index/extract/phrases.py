@@ -104,9 +104,13 @@ class Vocabulary:
 
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
-        self.positions: dict[str, list[int]] = {}
+        positions: dict[str, list[int]] = {}
         for i, token in enumerate(tokens):
-            self.positions.setdefault(token, []).append(i)
+            if token in positions:
+                positions[token].append(i)
+            else:
+                positions[token] = [i]
+        self.positions = positions
         self._sorted = sorted(self.positions)
 
     def where(self, words: set[str] | frozenset[str]) -> list[int]:
