@@ -20,6 +20,7 @@ from dataclasses import dataclass
 OPEN, CLOSE, EITHER = 1, 2, 3
 _DOUBLE = re.compile('[“”"]')
 _SINGLE = re.compile("[‘’']")
+_ANY_MARK = re.compile("[“”\"‘’']")
 _LEFT_CONTEXT = frozenset("([{—–-/“‘\"'")
 _RIGHT_CONTEXT = frozenset(".,;:!?)]}—–-…”’\"'")
 _TRAILING = " \t,;:–—-"
@@ -48,6 +49,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     spans: list[QuoteSpan] = []
     open_at_end: bool | None = None  # the kind (single?) left open by the last paragraph
     for index, (begin, finish) in enumerate(paragraphs):
+        if not _ANY_MARK.search(text, begin, finish):
+            open_at_end = None  # a paragraph without quote marks quotes nothing
+            continue
         double = _scan(text, begin, finish, _double_marks(text, begin, finish))
         single = _scan(text, begin, finish, _single_marks(text, begin, finish))
         reopened = index + 1 < len(paragraphs) and text[paragraphs[index + 1][0]] in "‘'"
