@@ -285,10 +285,17 @@ def _name_token(doc: Doc, i: int) -> bool:
     return _name_like(doc.word[i])
 
 
-@lru_cache(maxsize=8192)
 def _name_like(token: str) -> bool:
     """A word that may be part of a name: capitalised letters, not an all-capitals
     kicker or acronym (SCOTTISH, BBC), not a compound like "Yemen-based"."""
+    if not is_capitalised(token) and "-" not in token:
+        return False  # most words: told apart without the cache, which they would crowd
+    return _name_shaped(token)
+
+
+@lru_cache(maxsize=8192)
+def _name_shaped(token: str) -> bool:
+    """`_name_like` for a capitalised or hyphenated word."""
     if not token.replace("’", "").replace("'", "").replace("-", "").isalpha():
         return False
     if not is_capitalised(token):
