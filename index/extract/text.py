@@ -7,8 +7,10 @@ costs a single pass.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 
 from .lexicon import ABBREVIATIONS
 from .phrases import Vocabulary
@@ -70,31 +72,32 @@ def strip_possessive(token: str) -> tuple[str, bool]:
 def split(text: str) -> Doc:
     """Tokenise `text` and find its paragraphs and sentences."""
     doc = Doc(text)
+    matches = list(_TOKEN.finditer(text))  # no token crosses a line break
+    doc.start = [m.start() for m in matches]
+    doc.end = [m.end() for m in matches]
+    doc.word = [m.group() for m in matches]
+    doc.lower = list(map(str.lower, doc.word))
     offset = 0
+    first = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             begin = offset + line.index(stripped[0])
-            _add_paragraph(doc, begin, begin + len(stripped))
+            last = bisect_left(doc.start, begin + len(stripped), first)
+            _add_paragraph(doc, begin, begin + len(stripped), first, last)
+            first = last
         offset += len(line) + 1
     return doc
 
 
-def _add_paragraph(doc: Doc, begin: int, finish: int) -> None:
+def _add_paragraph(doc: Doc, begin: int, finish: int, first: int, last: int) -> None:
+    """Paragraph (begin, finish) of tokens first..last-1, and its sentences."""
     index = len(doc.paragraphs)
     doc.paragraphs.append((begin, finish))
-    first = len(doc.word)
-    matches = list(_TOKEN.finditer(doc.text, begin, finish))
-    words = [m.group() for m in matches]
-    doc.start.extend([m.start() for m in matches])
-    doc.end.extend([m.end() for m in matches])
-    doc.word.extend(words)
-    doc.lower.extend([w.lower() for w in words])
-    doc.para.extend([index] * len(words))
-    last = len(doc.word)
+    doc.para.extend([index] * (last - first))
     doc.para_tokens.append((first, last))
     sentence_start = first
-    for i in [k for k in range(first, last) if words[k - first] in _TERMINAL]:
+    for i in compress(range(first, last), map(_TERMINAL.__contains__, doc.word[first:last])):
         if i >= sentence_start and _ends_sentence(doc, i, last):
             j = i + 1
             while j < last and doc.word[j] in _CLOSERS and doc.start[j] == doc.end[j - 1]:
