@@ -38,3 +38,19 @@ def test_text_fields_index_what_whoosh_would(schema):
         field = schema[name]
         for text in texts:
             assert list(field.index(text)) == _whoosh_index(field, text), (name, text[:60])
+
+
+NAMES = [
+    "Keir Starmer,Anas Sarwar", "keir starmer", " Keir  Starmer , ,KEIR STARMER,", "ceasefire:support,arms-ban:oppose",
+    "anas sarwar|ceasefire:support", "", ",", "Zelenskyy,Ünïcödé Naïve", "/news/2024/a file.txt", "abc:0",
+]
+
+
+@pytest.mark.parametrize("schema", [articles_schema(), quotes_schema()], ids=["articles", "quotes"])
+def test_keyword_and_id_fields_index_what_whoosh_would(schema):
+    named = [name for name, field in schema.items() if isinstance(field, (fields.KEYWORD, fields.ID))]
+    assert named
+    for name in named:
+        field = schema[name]
+        for value in NAMES:
+            assert sorted(field.index(value)) == sorted(fields.FieldType.index(field, value)), (name, value)

@@ -16,6 +16,7 @@ from whoosh.codec.whoosh3 import W3PerDocReader
 
 import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
+import newsx.index.segments as segments
 import newsx.index.writing as writing
 from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
 from newsx.index.store import MANIFESTS_DIR, Store
@@ -222,6 +223,19 @@ def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, 
         store.update([news, more])
         assert _answers(store) == merged
     assert segments < 26  # 26 commits: merges happened
+
+
+def test_a_commit_too_big_to_hold_in_memory_spills_and_answers_the_same(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 30)
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        held = _answers(store)
+    monkeypatch.setattr(segments, "SPILL_POSTINGS", 200)  # a few articles' postings
+    monkeypatch.setattr(writing, "LIMIT_MB", 0.05)  # and Whoosh's pool writes runs to disk
+    monkeypatch.setenv("NEWSX_INDEX", str(tmp_path / "spilled"))
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        assert _answers(store) == held
 
 
 def test_flushing_asks_the_file_system_per_field_not_per_posting(tmp_path, monkeypatch):
