@@ -136,8 +136,17 @@ def test_sanitize_keeps_newlines_and_tabs_and_composes_accents() -> None:
     assert sanitize_line("  A\n\ttitle  \u00a0here ") == "A title here"
 
 
+def test_a_line_or_paragraph_separator_alone_still_breaks_the_line() -> None:
+    assert sanitize("One\u2028two\u2029three") == "One\ntwo\nthree"
+
+
 def test_tidy_puts_each_line_in_its_own_paragraph() -> None:
     assert tidy("  One   line.\nTwo\t\tline.\n\n\n\nThree.  \n") == "One line.\n\nTwo line.\n\nThree."
+
+
+@pytest.mark.parametrize("space", ["\t", "\u00a0", "  ", " \t\u00a0 "])
+def test_tidy_folds_any_run_of_inline_space_to_one(space: str) -> None:
+    assert tidy(f"One{space}two three.") == "One two three."
 
 
 def test_custom_rules_from_config(rules) -> None:

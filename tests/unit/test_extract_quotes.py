@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsx.index.extract import analyze
+from newsx.index.extract.quotes import find_quotes
+from newsx.index.extract.text import split
 from newsx.index.model import Article
 
 
@@ -74,6 +76,17 @@ def test_quote_opened_in_one_paragraph_continues_when_the_next_reopens():
         ("The first part of the plan is ready.", "Jane Porter"),
         ("The second part will follow in spring.", "Jane Porter"),
         ("We are on track.", "Jane Porter"),
+    ]
+
+
+def test_a_paragraph_without_quote_marks_ends_a_quote_running_on():
+    body = ("Jane Porter said: “The first part of the plan is ready.\n\n"
+            "The council met on Monday.\n\n"
+            "“We are on track.”")
+    spans = find_quotes(body, split(body).paragraphs)
+    assert [(body[s.start:s.end], s.continued) for s in spans] == [
+        ("The first part of the plan is ready.", False),
+        ("We are on track.", False),
     ]
 
 
