@@ -45,6 +45,8 @@ def unwrap(text: str) -> str:
     """
     lines = [line.strip() for line in text.strip().split("\n")]
     width = max(map(len, lines))
+    if width not in _WRAP_WIDTH:
+        return text
     blocks = "\n".join(lines).split("\n\n")
     pairs = [
         (line, following)
@@ -52,7 +54,7 @@ def unwrap(text: str) -> str:
         for line, following in zip(block.split("\n"), block.split("\n")[1:])
         if line and following and not _LIST_ITEM.match(following)
     ]
-    wrapped = width in _WRAP_WIDTH and len(blocks) > 1 and pairs and all(
+    wrapped = len(blocks) > 1 and pairs and all(
         len(line) + 1 + len(following.split()[0]) > width for line, following in pairs
     )
     if not wrapped:
