@@ -23,6 +23,7 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from .ranking import posting_blocks
+from .schema import TERMS
 
 
 class _PostingsWriter(W3PostingsWriter):
@@ -180,7 +181,10 @@ class Writer(SegmentWriter):
         self._merging: list[tuple[SegmentReader, int, dict[int, int] | None]] = []
 
     def add_document(self, **fields) -> None:
+        """Whoosh's add_document; a text field's terms are taken from the document's
+        TERMS when it carries them (schema.with_terms)."""
         self._check_state()
+        indexed = fields.pop(TERMS, None) or {}
         schema, perdoc, docnum, runs = self.schema, self.perdocwriter, self.docnum, self._runs
         names = sorted(fields)
         self._check_fields(schema, names)
@@ -193,7 +197,7 @@ class Writer(SegmentWriter):
                 field = schema[name]
                 length = 0
                 if field.indexed:
-                    for text, freq, weight, encoded in field.index(value):
+                    for text, freq, weight, encoded in indexed[name] if name in indexed else field.index(value):
                         run = runs.get((name, text))
                         if run is None:
                             runs[name, text] = run = []

@@ -18,7 +18,7 @@ import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
 import newsx.index.segments as segments
 import newsx.index.writing as writing
-from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
+from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS, with_terms
 from newsx.index.store import MANIFESTS_DIR, Store
 from newsx.tui.cli import main
 
@@ -236,6 +236,22 @@ def test_a_commit_too_big_to_hold_in_memory_spills_and_answers_the_same(isolated
     with Store.open(build_seeds=False) as store:
         store.update([news])
         assert _answers(store) == held
+
+
+def test_documents_carrying_their_terms_are_indexed_as_those_that_do_not(tmp_path):
+    schema = SCHEMAS[QUOTES]()
+    docs = [dict(article_id=f"a{n}", path=f"p{n}", kind="speech", speaker="Keir Starmer",
+                 text=f"The ceasefire must hold, said the minister {n}.") for n in range(20)]
+    postings = []
+    for name, carried in (("plain", docs), ("carried", [with_terms(schema, dict(doc)) for doc in docs])):
+        folder = tmp_path / name
+        folder.mkdir()
+        whoosh_index.create_in(str(folder), schema, indexname=QUOTES)
+        writing.write(folder, QUOTES, [], carried)
+        with whoosh_index.open_dir(str(folder), indexname=QUOTES).reader() as reader:
+            postings.append([(field, term, list(reader.postings(field, term).items_as("positions")))
+                             for field, term in reader.all_terms() if field == "text"])
+    assert postings[0] == postings[1] and postings[0]
 
 
 def test_flushing_asks_the_file_system_per_field_not_per_posting(tmp_path, monkeypatch):
