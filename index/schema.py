@@ -229,19 +229,6 @@ def quotes_schema() -> fields.Schema:
 
 SCHEMAS = {ARTICLES: articles_schema, QUOTES: quotes_schema}
 
-TERMS = "_terms"
-"""The key under which a document carries its text fields' terms, indexed already (see
-with_terms)."""
-
-
-def with_terms(schema: fields.Schema, doc: dict) -> dict:
-    """`doc` carrying its text fields' terms (what each field's `index` gives), so that
-    a bulk run's worker processes, which make the documents, also do most of the
-    indexing, and the process writing them only adds the terms (segments.Writer)."""
-    texts = [name for name, value in doc.items() if isinstance(value, str) and isinstance(schema[name], _Text)]
-    doc[TERMS] = {name: list(schema[name].index(doc[name])) for name in texts}
-    return doc
-
 
 # ---------------------------------------------------------------- model <-> documents
 

@@ -1,7 +1,7 @@
 """How newsx writes Whoosh segments: the codec and the segment writer.
 
-    CODEC                    W3 with uncompressed posting blocks pickled with protocol 4,
-                             read through `_PerDocReader`
+    CODEC                    W3, read through `_PerDocReader`; posting blocks uncompressed,
+                             pickled with protocol 4 (`_write_postings`)
     Writer                   Whoosh's SegmentWriter, holding new postings by term and
                              writing each term's postings a block at a time
     COMPOUND, LIMIT_MB       how the writer is opened (see writing.write)
@@ -14,58 +14,18 @@ import pickle
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, groupby, repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, sub
 
-from whoosh.codec import whoosh3
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, W3PostingsWriter, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3PerDocReader, W3TermInfo, _lenfield,
+)
 from whoosh.reading import SegmentReader
-from whoosh.util.numeric import byte_to_length
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from .ranking import posting_blocks
-from .schema import TERMS
-
-
-class _PostingsWriter(W3PostingsWriter):
-    """Whoosh's W3 postings writer, pickling each block with protocol 4 instead of 2.
-
-    Under protocol 2 each bytes value in a block (a body posting's positions and
-    characters) unpickles through a call to codecs.encode: reading a block of the body
-    took ~100 µs, and takes ~10 µs under protocol 4. The blocks' layout is unchanged,
-    and Whoosh reads them as before (unpickling reads any protocol).
-    """
-
-    def add_run(self, docs: Sequence[int], weights: Sequence[float], values: Sequence[bytes | None],
-                lengths: list[int | None] | None) -> None:
-        """A term's postings (in document order) all at once, a block at a time: what
-        `add_posting` does one posting at a time. `lengths`: each document's length in
-        the field, for the blocks' statistics."""
-        limit = self._blocklimit
-        for start in range(0, len(docs), limit):
-            if self._ids:
-                self._write_block()
-            block_docs, block_weights = docs[start:start + limit], weights[start:start + limit]
-            self._ids, self._weights = array("I", block_docs), array("f", block_weights)
-            self._values = [value for value in values[start:start + limit] if value]
-            self._maxweight = max(0, max(block_weights))
-            if lengths is not None:
-                present = [length for length in map(lengths.__getitem__, block_docs) if length]
-                if present:
-                    self._minlength, self._maxlength = min(present), max(present)
-
-    def _write_block(self, last=False):
-        whoosh3.dumps = _dumps_protocol_4
-        try:
-            super()._write_block(last)
-        finally:
-            whoosh3.dumps = _W3_DUMPS
-
-
-_W3_DUMPS = whoosh3.dumps
-
-
-def _dumps_protocol_4(value, protocol=None) -> bytes:
-    return pickle.dumps(value, 4)
+from .terms import TERMS, terms_of
 
 
 class _PerDocReader(W3PerDocReader):
@@ -94,12 +54,8 @@ class _PerDocReader(W3PerDocReader):
 
 
 class _Codec(W3Codec):
-    """Whoosh's W3 codec, writing postings through `_PostingsWriter` and reading
-    segments' columns through `_PerDocReader`."""
-
-    def postings_writer(self, dbfile, byteids=False):
-        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                               compression=self._compression, inlinelimit=self._inlinelimit)
+    """Whoosh's W3 codec, reading segments' columns through `_PerDocReader` (postings
+    are written by `_write_postings`)."""
 
     def per_document_reader(self, storage, segment):
         return _PerDocReader(storage, segment)
@@ -114,10 +70,12 @@ COMPOUND = False
 that opens them (its BufferFile wraps the mapped file in a BytesIO): a writer's deletions
 and merges, and every searcher, would hold the postings of the whole index in memory.
 Segments of separate files are read from disk as needed."""
-CODEC = _Codec(compression=0)
-"""Posting blocks are written without zlib and with pickle protocol 4 (see _Codec):
-reading a block is then one fast unpickle (ranking.py reads blocks whole), and writing
-skips compressing them, for a larger index (413 MB for the 10k bench articles)."""
+CODEC = _Codec()
+"""Segments are read by W3's readers: their posting blocks are written by `_write_postings`
+in W3's layout, without zlib and pickled with protocol 4 (Whoosh's protocol 2 rebuilds
+each bytes value, a body posting's positions, through a call to codecs.encode: a block
+of the body unpickled in ~100 µs, now ~10 µs). Reading a block is one fast unpickle
+(ranking.py reads blocks whole), for a larger index (413 MB for the 10k bench articles)."""
 
 
 SPILL_POSTINGS = 2_000_000
@@ -182,7 +140,7 @@ class Writer(SegmentWriter):
 
     def add_document(self, **fields) -> None:
         """Whoosh's add_document; a text field's terms are taken from the document's
-        TERMS when it carries them (schema.with_terms)."""
+        TERMS when it carries them (terms.with_terms)."""
         self._check_state()
         indexed = fields.pop(TERMS, None) or {}
         schema, perdoc, docnum, runs = self.schema, self.perdocwriter, self.docnum, self._runs
@@ -197,7 +155,7 @@ class Writer(SegmentWriter):
                 field = schema[name]
                 length = 0
                 if field.indexed:
-                    for text, freq, weight, encoded in indexed[name] if name in indexed else field.index(value):
+                    for text, freq, weight, encoded in terms_of(indexed[name]) if name in indexed else field.index(value):
                         run = runs.get((name, text))
                         if run is None:
                             runs[name, text] = run = []
@@ -297,20 +255,76 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
 
 
 def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> None:
-    """Write the runs, in term order, through Whoosh's field writer; a term's runs from
-    several sources are joined in the order they come (their documents' order)."""
+    """Write the runs, in term order, to the field writer's terms and postings files;
+    a term's runs from several sources are joined in the order they come (their
+    documents' order)."""
+    postfile, terms = fieldwriter._postfile, fieldwriter._tindex
     current = None
     for (fieldname, text), parts in groupby(runs, key=_TERM):
         if fieldname != current:
             if current is not None:
                 fieldwriter.finish_field()
-            fieldwriter.start_field(fieldname, schema[fieldname])
-            current, field_lengths = fieldname, lengths.field_lengths(fieldname)
+            field = schema[fieldname]
+            fieldwriter.start_field(fieldname, field)
+            current, field_id = fieldname, pack_ushort(fieldwriter._fieldid)
+            field_lengths, fixed_size = lengths.field_lengths(fieldname), field.format.fixed_value_size()
         parts = list(parts)
         _, docs, weights, values = parts[0] if len(parts) == 1 else (
             None, *(list(chain.from_iterable(part[n] for part in parts)) for n in (1, 2, 3)))
-        fieldwriter.start_term(text)
-        fieldwriter._postwriter.add_run(docs, weights, values, field_lengths)
-        fieldwriter.finish_term()
+        terms.add(field_id + text, _write_postings(postfile, docs, weights, values, field_lengths, fixed_size))
     if current is not None:
         fieldwriter.finish_field()
+
+
+BLOCK_LIMIT = 128
+"""Postings per block, as W3Codec writes them."""
+_TERM_INFO = W3TermInfo._struct
+
+
+def _write_postings(postfile, docs: Sequence[int], weights: Sequence[float], values: Sequence[bytes | None],
+                    lengths: list[int | None] | None, fixed_size: int | None) -> bytes:
+    """Write a term's postings (in document order) to the postings file in W3's layout,
+    and return the term's info, as W3PostingsWriter and W3TermInfo.to_bytes would: in
+    blocks of BLOCK_LIMIT, each a pickled header (count, last document, top weight,
+    compression 0, shortest and longest field length as bytes) and the pickled
+    (document deltas, weights, values), with protocol 4 (see CODEC)."""
+    start, parts = postfile.tell(), [WHOOSH3_HEADER_MAGIC]
+    total_weight, shortest, longest, top_weight = 0.0, None, 0, 0
+    count = len(docs)
+    for first in range(0, count, BLOCK_LIMIT):
+        block_docs, raw_weights = docs[first:first + BLOCK_LIMIT], weights[first:first + BLOCK_LIMIT]
+        block_weights = array("f", raw_weights)  # as Whoosh keeps them: single precision
+        top = max(0, max(raw_weights))
+        low, high = None, 0
+        if lengths is not None:
+            present = [length for length in map(lengths.__getitem__, block_docs) if length]
+            if present:
+                low, high = min(present), max(present)
+        total_weight += sum(block_weights)
+        if low is not None:
+            shortest = low if shortest is None else min(shortest, low)
+        longest, top_weight = max(longest, high), max(top_weight, top)
+        kept = [value for value in values[first:first + BLOCK_LIMIT] if value]
+        data = pickle.dumps((
+            tuple(map(sub, block_docs, chain((0,), block_docs))),
+            _minified(block_weights),
+            tuple(kept) if fixed_size is None or fixed_size < 0 else b"".join(kept) if fixed_size else None,
+        ), 4)
+        header = pickle.dumps((len(block_docs), block_docs[-1], top, 0, length_to_byte(low), length_to_byte(high)), 4)
+        size = len(header) + len(data)
+        parts += (pack_int(-size if first + BLOCK_LIMIT >= count else size), header, data)
+    written = b"".join(parts)
+    postfile.write(written)
+    info = _TERM_INFO.pack(False, total_weight, count, 0 if shortest is None else length_to_byte(shortest),
+                           length_to_byte(longest), top_weight, docs[0], docs[-1])
+    return info + pack_long(start) + pack_int(len(written))
+
+
+def _minified(weights: array):
+    """A block's weights as W3 stores them: None when all are 1, one number when all
+    are the same, else each."""
+    if weights.count(1.0) == len(weights):
+        return None
+    if weights.count(weights[0]) == len(weights):
+        return weights[0]
+    return tuple(weights)

@@ -37,8 +37,9 @@ from .clean import load_rules
 from .config import Config
 from .errors import IndexBusyError
 from .model import Analysis, IndexReport, Problem
-from .schema import ARTICLES, QUOTES, SCHEMAS, article_document, quote_documents, with_terms
+from .schema import ARTICLES, QUOTES, SCHEMAS, article_document, quote_documents
 from .segments import CODEC, COMPOUND, LIMIT_MB, Writer
+from .terms import with_terms
 
 BUSY = "index is being updated by another process"
 BATCH_ARTICLES = 200

@@ -18,7 +18,8 @@ import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
 import newsx.index.segments as segments
 import newsx.index.writing as writing
-from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS, with_terms
+from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
+from newsx.index.terms import with_terms
 from newsx.index.store import MANIFESTS_DIR, Store
 from newsx.tui.cli import main
 
