@@ -15,7 +15,7 @@ import json
 import re
 from array import array
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from itertools import chain
 
@@ -234,7 +234,24 @@ SCHEMAS = {ARTICLES: articles_schema, QUOTES: quotes_schema}
 
 
 def analysis_to_bytes(analysis: Analysis) -> bytes:
-    return json.dumps(asdict(analysis), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The JSON of `dataclasses.asdict(analysis)`, made without its deep copy (a fifth of
+    the time): a person's, quote's or stance's fields hold only strings, numbers, None and
+    lists or tuples of them, which JSON writes alike copied or not."""
+    raw = {
+        "people": _records(analysis.people, _PERSON_FIELDS),
+        "quotes": _records(analysis.quotes, _QUOTE_FIELDS),
+        "stances": _records(analysis.stances, _STANCE_FIELDS),
+    }
+    return json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _records(items: list, names: tuple[str, ...]) -> list[dict]:
+    return [{name: getattr(item, name) for name in names} for item in items]
+
+
+_PERSON_FIELDS, _QUOTE_FIELDS, _STANCE_FIELDS = (
+    tuple(f.name for f in dataclass_fields(kind)) for kind in (Person, Quote, Stance)
+)
 
 
 def analysis_from_bytes(data: bytes) -> Analysis:

@@ -3,12 +3,18 @@ positions, characters and weights, so searches, phrases and highlights are uncha
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from whoosh import fields
 
-from newsx.index.schema import articles_schema, quotes_schema
+from newsx.index.clean import load_rules
+from newsx.index.corpus import load_file
+from newsx.index.extract import analyze
+from newsx.index.model import Analysis, Person, Quote, Stance
+from newsx.index.schema import analysis_from_bytes, analysis_to_bytes, articles_schema, quotes_schema
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").iterdir())
 
@@ -54,3 +60,23 @@ def test_keyword_and_id_fields_index_what_whoosh_would(schema):
         field = schema[name]
         for value in NAMES:
             assert sorted(field.index(value)) == sorted(fields.FieldType.index(field, value)), (name, value)
+
+
+def _analyses() -> list[Analysis]:
+    rules = load_rules()
+    seeds = [analyze(a) for path in SEEDS if path.suffix == ".txt" for a in load_file(path, rules).articles]
+    made = Analysis(
+        people=[Person("Anna Ünal", ["Ünal"], None, 2, [(0, 9), (40, 44)]), Person("Bo", role="MP")],
+        quotes=[Quote("“Yes,” she said", None, 3, 18), Quote("No", "Bo", 20, 22, "fragment", [("nhs", "support")])],
+        stances=[Stance("Bo", "nhs", "support", "No", 20, 22)],
+    )
+    return [*seeds, made, Analysis()]
+
+
+def test_an_analysis_is_stored_as_the_json_of_its_fields_and_read_back_whole():
+    analyses = _analyses()
+    assert any(a.people and a.quotes and a.stances for a in analyses)
+    for analysis in analyses:
+        data = analysis_to_bytes(analysis)
+        assert data == json.dumps(asdict(analysis), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        assert analysis_from_bytes(data) == analysis
