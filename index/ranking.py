@@ -146,7 +146,7 @@ class BlockRanker:
                     continue
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
             norms = _norms(leaf, fieldname, base_norm, length_norm) if scored else None
-            for ids, weights, block_values in posting_blocks(leaf, fieldname, text, field.format, values is not None, allowed):
+            for ids, weights, block_values in _posting_blocks(leaf, fieldname, text, field.format, values is not None, allowed):
                 docs = list(map(add, ids, repeat(offset))) if offset else ids
                 if deleted or within is not None:
                     keep = [doc not in deleted for doc in ids] if deleted else None
@@ -226,7 +226,7 @@ class BlockRanker:
         return self._ranges[key]
 
 
-def posting_blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, with_values: bool,
+def _posting_blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, with_values: bool,
                    allowed: list[int] | None = None):
     """(ids, weights, values or None) of each block of a term's postings in one segment,
     skipping the blocks whose documents are all outside `allowed` (sorted) when given."""

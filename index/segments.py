@@ -10,21 +10,23 @@
 from __future__ import annotations
 
 import heapq
+import io
 import pickle
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, compress, groupby, repeat
+from itertools import accumulate, chain, compress, groupby, repeat
 from operator import add, itemgetter, sub
 
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3PerDocReader, W3TermInfo, _lenfield,
 )
+from whoosh.columns import VarBytesColumn
 from whoosh.reading import SegmentReader
-from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.system import _INT_SIZE, pack_int, pack_long, pack_ushort, unpack_int
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from .ranking import posting_blocks
 from .terms import TERMS, terms_of
 
 
@@ -193,6 +195,35 @@ class Writer(SegmentWriter):
         self._merging.append((own, start, docmap))
         self._added = True
 
+    def write_per_doc(self, fieldnames, reader) -> dict[int, int] | None:
+        """Whoosh's write_per_doc (copy a merged segment's live documents, numbered from
+        here on; return their new numbers when some were deleted), a column at a time:
+        Whoosh reads and re-writes each field of each document, and unpickles and
+        pickles again (and decompresses and compresses) each one's stored fields, which
+        are copied here as they are stored."""
+        source, perdoc, start = reader._perdoc, self.perdocwriter, self.docnum
+        deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+        live = [doc for doc in range(reader.doc_count_all()) if doc not in deleted]
+        numbers = range(start, start + len(live))
+        for doc in numbers:
+            perdoc.start_doc(doc)
+            perdoc.finish_doc()
+        stored = source.column_reader("_stored", VarBytesColumn())
+        compressed = perdoc._get_column("_stored")._child  # below the pickling
+        for old, new in zip(live, numbers):
+            if value := stored[old]:
+                VarBytesColumn.Writer.add(compressed, new, value)
+        for name in fieldnames:
+            lengths = _lenfield(name)
+            if source.has_column(lengths):
+                copied = _copy_column(source, perdoc, lengths, LENGTHS_COLUMN, live, numbers, skip_empty=True)
+                perdoc._fieldlengths[name] += sum(map(byte_to_length, copied))
+            column = self.schema[name].column_type
+            if column and source.has_column(name):
+                _copy_column(source, perdoc, name, column, live, numbers)
+        self.docnum = start + len(live)
+        return dict(zip(live, numbers)) if deleted else None
+
     def per_document_reader(self):
         return _LengthsReader(self.storage, self.get_segment())
 
@@ -219,6 +250,21 @@ class Writer(SegmentWriter):
 _TERM = itemgetter(0)
 
 
+def _copy_column(source, perdoc, name: str, column, live: list[int], numbers: range, skip_empty: bool = False) -> list:
+    """Copy a column's values of the `live` documents to the per-document writer, as
+    documents `numbers`; return the values copied."""
+    if not perdoc._has_column(name):
+        perdoc._create_column(name, column)
+    writer, values = perdoc._get_column(name), source.column_reader(name, column)
+    copied = []
+    for old, new in zip(live, numbers):
+        value = values[old]
+        if value or not skip_empty:
+            writer.add(new, value)
+            copied.append(value)
+    return copied
+
+
 def _held_runs(runs: dict[tuple[str, bytes], list[tuple[int, float, bytes]]]) -> Iterator[Run]:
     for term in sorted(runs):
         docs, weights, values = zip(*runs[term])
@@ -234,24 +280,53 @@ def _pooled_runs(postings: Iterable[tuple]) -> Iterator[Run]:
 
 def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | None, schema) -> Iterator[Run]:
     """Each term's postings of a merged segment's live documents, renumbered as
-    `write_per_doc` numbered them."""
+    `write_per_doc` numbered them: its terms read in order, each term's postings read
+    whole from where its info says (no look-up of each term in the terms' hash table)."""
     deleted = reader.deleted_docs_set if reader.has_deletions() else ()
-    for fieldname, text in reader.all_terms():
+    postfile = reader._terms._postfile
+    for (fieldname, text), info in reader._terms.items():
         if fieldname not in schema:
             continue
-        docs: list[int] = []
-        weights: list[float] = []
-        values: list = []
-        for ids, block_weights, block_values in posting_blocks(reader, fieldname, text, schema[fieldname].format, True):
-            if deleted:
-                keep = [doc not in deleted for doc in ids]
-                ids = list(compress(ids, keep))
-                block_weights, block_values = list(compress(block_weights, keep)), list(compress(block_values, keep))
-            docs.extend(map(docmap.__getitem__, ids) if docmap is not None else map(add, ids, repeat(start)))
-            weights.extend(block_weights)
+        docs, weights, values = _read_postings(postfile, info, schema[fieldname].format.fixed_value_size())
+        if deleted:
+            keep = [doc not in deleted for doc in docs]
+            docs, weights, values = list(compress(docs, keep)), list(compress(weights, keep)), list(compress(values, keep))
+            if not docs:
+                continue
+        docs = list(map(docmap.__getitem__, docs) if docmap is not None else map(add, docs, repeat(start)))
+        yield (fieldname, text), docs, weights, values
+
+
+def _read_postings(postfile, info: W3TermInfo, fixed_size: int | None) -> tuple[list[int], list[float], list]:
+    """A term's postings (documents, weights, values) from the postings file, in the
+    layout `_write_postings` (and W3PostingsWriter) writes."""
+    if info.is_inlined():
+        return tuple(map(list, info.inlined_postings()))
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # whoosh-reloaded 2.7.5 reads it as a 1-tuple
+        (length,) = length
+    raw = postfile.get(offset, length)
+    blocks = io.BytesIO(raw)
+    blocks.seek(len(WHOOSH3_HEADER_MAGIC))
+    docs: list[int] = []
+    weights: list[float] = []
+    values: list = []
+    while blocks.tell() < length:
+        size = abs(unpack_int(blocks.read(_INT_SIZE))[0])
+        header_at = blocks.tell()
+        count, _, _, compression, _, _ = pickle.load(blocks)
+        data = blocks.read(size - (blocks.tell() - header_at))
+        deltas, block_weights, block_values = pickle.loads(zlib.decompress(data) if compression else data)
+        docs.extend(accumulate(deltas))  # each block's first document is given whole
+        weights.extend((1.0,) * count if block_weights is None else
+                       (block_weights,) * count if isinstance(block_weights, float) else block_weights)
+        if fixed_size is None or fixed_size < 0:
             values.extend(block_values)
-        if docs:
-            yield (fieldname, text), docs, weights, values
+        elif fixed_size == 0:
+            values.extend((None,) * count)
+        else:
+            values.extend(block_values[n:n + fixed_size] for n in range(0, len(block_values), fixed_size))
+    return docs, weights, values
 
 
 def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> None:

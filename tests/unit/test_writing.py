@@ -202,6 +202,25 @@ def _answers(store: Store) -> list:
     return answers
 
 
+def _documents(index_dir: Path) -> dict:
+    """Everything an index keeps per document (stored fields, field lengths, columns),
+    by the document's id, and each field's total length."""
+    kept: dict = {}
+    for name in (ARTICLES, QUOTES):
+        with whoosh_index.open_dir(str(index_dir), indexname=name).reader() as reader:
+            schema = reader.schema
+            columns = {field: reader.column_reader(field) for field in schema.names() if reader.has_column(field)}
+            for doc in reader.all_doc_ids():
+                stored = reader.stored_fields(doc)
+                kept[name, stored["id"]] = (
+                    stored,
+                    {field: reader.doc_field_length(doc, field) for field in schema.scorable_names()},
+                    {field: column[doc] for field, column in columns.items()},
+                )
+            kept[name] = {field: reader.field_length(field) for field in schema.scorable_names()}
+    return kept
+
+
 def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, monkeypatch, tmp_path):
     news = generate_corpus(tmp_path / "news", 40)
     edited = [news / f"article{n:05d}.json" for n in (3, 17, 31)]
@@ -216,6 +235,7 @@ def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, 
         more = generate_corpus(tmp_path / "more", 12)
         store.update([more])
         merged = _answers(store)
+        kept = _documents(isolated)
         segments = len(whoosh_index.open_dir(str(isolated), indexname=ARTICLES)._read_toc().segments)
     monkeypatch.setattr(writing, "BULK_FILES", 10**6)
     monkeypatch.setattr(writing, "BATCH_ARTICLES", 10**6)
@@ -223,6 +243,7 @@ def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, 
     with Store.open(build_seeds=False) as store:
         store.update([news, more])
         assert _answers(store) == merged
+    assert _documents(tmp_path / "at-once") == kept
     assert segments < 26  # 26 commits: merges happened
 
 
