@@ -65,10 +65,11 @@ def term_spans(reader, docnums: Iterable[int], field: str, terms: Iterable[str])
     return {docnum: sorted(spans) for docnum, spans in found.items()}
 
 
-def recorded_spans(values: dict[str, dict[int, bytes]], docnums: Iterable[int], terms: Iterable[str],
+def recorded_spans(values: dict, docnums: Iterable[int], terms: Iterable[str],
                    format_) -> dict[int, list[Span]] | None:
-    """Like `term_spans`, from posting values already read (ranking.BlockRanker.recorded);
-    None when a term's values were not."""
+    """Like `term_spans`, from posting values already read (ranking.BlockRanker.recorded:
+    word -> a ranking.Recorded, asked `doc in` and `[doc]`); None when a term's values
+    were not."""
     terms = set(terms)
     if not terms <= values.keys():
         return None

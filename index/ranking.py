@@ -55,7 +55,7 @@ class BlockRanker:
         self._record: str | None = None
         self._within: Scores | None = None
         self._per_leaf: list[list[int]] = []
-        self.recorded: dict[str, dict[int, bytes]] = {}
+        self.recorded: dict[str, Recorded] = {}
         """After `scores(q, record=field)`: word -> {document: posting value} of the
         field's words `q` read (their positions and characters: the highlights)."""
 
@@ -117,8 +117,7 @@ class BlockRanker:
     ) -> Scores:
         """The documents holding `word` in `fieldname` (among `within`), scored; with
         `values`, each document's posting value (its positions) is put there too."""
-        if values is None and fieldname == self._record:
-            values = self._values(fieldname, word)
+        recording = self.recorded.setdefault(word, Recorded()) if values is None and fieldname == self._record else None
         field = self.reader.schema[fieldname] if fieldname in self.reader.schema else None
         if field is None:
             return {}
@@ -146,7 +145,8 @@ class BlockRanker:
                     continue
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
             norms = _norms(leaf, fieldname, base_norm, length_norm) if scored else None
-            for ids, weights, block_values in _posting_blocks(leaf, fieldname, text, field.format, values is not None, allowed):
+            for ids, weights, block_values in _posting_blocks(
+                    leaf, fieldname, text, field.format, values is not None or recording is not None, allowed):
                 docs = list(map(add, ids, repeat(offset))) if offset else ids
                 if deleted or within is not None:
                     keep = [doc not in deleted for doc in ids] if deleted else None
@@ -154,7 +154,7 @@ class BlockRanker:
                         wanted = map(within.__contains__, docs)
                         keep = list(wanted) if keep is None else list(map(and_, keep, wanted))
                     ids, weights, docs = list(compress(ids, keep)), list(compress(weights, keep)), list(compress(docs, keep))
-                    if values is not None:
+                    if block_values is not None:
                         block_values = list(compress(block_values, keep))
                 if scored:  # top * weight / (weight + norm), a block at a time in C
                     found.update(zip(docs, map(truediv, map(mul, weights, repeat(top)),
@@ -163,6 +163,8 @@ class BlockRanker:
                     found.update(zip(docs, map(mul, weights, repeat(boost))))
                 if values is not None:
                     values.update(zip(docs, block_values))
+                elif recording is not None:
+                    recording.add(docs, block_values)
         return found
 
     def _phrase(self, q: wq.Phrase, within: Scores | None) -> Scores:
@@ -173,7 +175,7 @@ class BlockRanker:
             raise Unsupported
         if len(q.words) < 2:
             return _boosted(_union([self._term(q.fieldname, word, 1.0, within) for word in q.words]), q.boost)
-        values = [self._values(q.fieldname, word) for word in q.words]
+        values: list[dict[int, bytes]] = [{} for _ in q.words]
         rarest_first = sorted(zip(q.words, values), key=lambda pair: self.reader.doc_frequency(q.fieldname, pair[0]))
         found = _all_of(
             [partial(self._term, q.fieldname, word, 1.0, values=held) for word, held in rarest_first], within
@@ -190,6 +192,10 @@ class BlockRanker:
             # The last word only needs one position that follows on: no set of its own.
             if starts and not starts.isdisjoint(map(sub, decode(last[doc]), repeat(gap))):
                 matched[doc] = score * q.boost
+        if q.fieldname == self._record:
+            shown = sorted(matched)
+            for word, held in zip(q.words, values):
+                self.recorded.setdefault(word, Recorded()).add(shown, [held[doc] for doc in shown])
         return matched
 
     def _allowed(self, within: Scores) -> list[list[int]]:
@@ -202,10 +208,6 @@ class BlockRanker:
                               for (_, offset), first, end in zip(self.leaves, bounds, bounds[1:])]
             self._within = within
         return self._per_leaf
-
-    def _values(self, fieldname: str, word: str) -> dict[int, bytes]:
-        """Where to put a word's posting values: kept in `recorded` when asked for."""
-        return self.recorded.setdefault(word, {}) if fieldname == self._record else {}
 
     def _live(self) -> frozenset[int]:
         """Every document not deleted."""
@@ -224,6 +226,45 @@ class BlockRanker:
                 doc for doc, day in enumerate(self.sortdates) if day and first <= day <= last and doc in live
             )
         return self._ranges[key]
+
+
+class Recorded:
+    """A word's posting values read while scoring, kept a block at a time as read: the
+    few documents shown look theirs up, where a dict would take every document read."""
+
+    def __init__(self) -> None:
+        self._firsts: list[int] = []
+        self._blocks: list[tuple[list[int], list[bytes]]] = []
+        self._every: dict[int, bytes] | None = None
+        """All in one dict, once blocks came out of order (a word read twice)."""
+
+    def add(self, docs: list[int], values: list[bytes]) -> None:
+        if docs:
+            if self._blocks and docs[0] <= self._blocks[-1][0][-1]:
+                self._every = {}
+            self._firsts.append(docs[0])
+            self._blocks.append((docs, values))
+
+    def get(self, doc: int) -> bytes | None:
+        if self._every is not None:
+            if not self._every:
+                self._every = {d: v for docs, values in self._blocks for d, v in zip(docs, values)}
+            return self._every.get(doc)
+        n = bisect_right(self._firsts, doc) - 1
+        if n < 0:
+            return None
+        docs, values = self._blocks[n]
+        at = bisect_left(docs, doc)
+        return values[at] if at < len(docs) and docs[at] == doc else None
+
+    def __contains__(self, doc: int) -> bool:
+        return self.get(doc) is not None
+
+    def __getitem__(self, doc: int) -> bytes:
+        value = self.get(doc)
+        if value is None:
+            raise KeyError(doc)
+        return value
 
 
 def _posting_blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, with_values: bool,

@@ -46,7 +46,7 @@ from .model import (
     QuoteRecord,
     SearchResult,
 )
-from .ranking import BlockRanker
+from .ranking import BlockRanker, Recorded
 from .schema import (
     ARTICLES,
     QUOTES,
@@ -653,7 +653,7 @@ class _Collected:
 
     total: int
     hits: list[tuple[int, float]]
-    values: dict[str, dict[int, bytes]] | None = None
+    values: dict[str, Recorded] | None = None
     """Posting values read while scoring, when asked for (see BlockRanker.recorded)."""
 
 
