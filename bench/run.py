@@ -1,6 +1,6 @@
 """Benchmark newsx against SQLite FTS5 on a synthetic corpus of N articles (issue 5).
 
-    python bench/run.py --n 10000 [--seed 1] [--reps 5] [--json] [--reuse-builds] [--no-app]
+    python bench/run.py --n 10000 [--seed 1] [--reps 5] [--json] [--reuse-builds | --reuse-fts5] [--no-app]
 
 Measures, on the same corpus in the same run: the index build with extraction
 (articles/s, peak memory), index size, opening the index cold, re-indexing one changed
@@ -42,7 +42,7 @@ def main() -> None:
         "machine": machine(),
         "corpus": {"path": str(corpus), "mb": dir_mb(corpus / "articles")},
     }
-    builds = _builds(out, corpus, args.reuse_builds)
+    builds = _builds(out, corpus, args.reuse_builds, args.reuse_fts5)
     summary["newsx"] = _newsx(out, corpus, builds["newsx"], args.reps)
     summary["fts5"] = _fts5(out, builds["fts5"], args.reps)
     summary["ratio_p95"] = _ratios(summary)
@@ -60,6 +60,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     parser.add_argument("--reuse-builds", action="store_true",
                         help="reuse the indexes and build figures of an earlier run on this corpus")
+    parser.add_argument("--reuse-fts5", action="store_true",
+                        help="build newsx's index again, but reuse FTS5's index and build figures")
     parser.add_argument("--no-app", action="store_true", help="skip the app measurements")
     return parser.parse_args()
 
@@ -68,17 +70,24 @@ def _log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def _builds(out: Path, corpus: Path, reuse: bool) -> dict:
-    """Build both indexes, each in a child process (newsx first), or reuse earlier builds."""
+def _builds(out: Path, corpus: Path, reuse: bool, reuse_fts5: bool) -> dict:
+    """Build both indexes, each in a child process (newsx first), or reuse earlier builds
+    (with `reuse_fts5`, FTS5's only: it does not change with newsx)."""
     record = out / "builds.json"
-    if reuse and record.exists():
+    earlier = json.loads(record.read_text(encoding="utf-8")) if record.exists() else None
+    if reuse and earlier:
         _log(f"reusing the builds recorded in {record}")
-        return json.loads(record.read_text(encoding="utf-8"))
+        return earlier
     _log("building the newsx index (with extraction)")
     newsx = run_child([str(BENCH / "child.py"), "whoosh-build", str(out / "whoosh"), str(corpus)])
-    _log(f"newsx: {newsx['articles']} articles in {newsx['seconds']:.1f} s; building FTS5")
-    fts = run_child([str(BENCH / "child.py"), "fts5-build", str(out / "fts5.db"), str(corpus)])
-    _log(f"FTS5: {fts['articles']} articles in {fts['seconds']:.1f} s")
+    _log(f"newsx: {newsx['articles']} articles in {newsx['seconds']:.1f} s")
+    if reuse_fts5 and earlier:
+        _log(f"reusing the FTS5 build recorded in {record}")
+        fts = earlier["fts5"]
+    else:
+        _log("building FTS5")
+        fts = run_child([str(BENCH / "child.py"), "fts5-build", str(out / "fts5.db"), str(corpus)])
+        _log(f"FTS5: {fts['articles']} articles in {fts['seconds']:.1f} s")
     builds = {"measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "newsx": newsx, "fts5": fts}
     record.write_text(json.dumps(builds, indent=1), encoding="utf-8")
     return builds
