@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
+from re import _constants as _re_constants, _parser as _re_parser
 
 import yaml
 
@@ -73,6 +74,49 @@ class BoilerplateRule:
 
     pattern: re.Pattern[str]
     then: int = 0
+    needs: str = field(init=False, default="")
+    """Text every match of `pattern` holds (lower-cased when the pattern ignores case),
+    "" when none is known: a text without it has no line the pattern matches."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", _needed_text(self.pattern))
+
+
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The characters besides ASCII ones that an ASCII character matches when case is
+ignored (İ, ı, ſ and the Kelvin sign; tests/unit/test_clean.py checks every character):
+`str.lower` does not turn them into that character."""
+
+
+def _rules_for(body: str, rules: list[BoilerplateRule]) -> list[BoilerplateRule]:
+    """The rules that may match a line of `body`: those whose `needs` it holds.
+
+    A rule ignoring case needs ASCII text, which a text without _CASE_TRAPS holds (in
+    any mix of cases) only where its lower-cased form holds it lower-cased.
+    """
+    if _CASE_TRAPS.search(body):
+        return [rule for rule in rules if rule.pattern.flags & re.IGNORECASE or rule.needs in body]
+    lowered = body.lower()
+    return [rule for rule in rules if rule.needs in (lowered if rule.pattern.flags & re.IGNORECASE else body)]
+
+
+def _needed_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of literal characters among the top-level items of `pattern`,
+    which every match holds in a row (only ASCII ones when it ignores case); "" if none.
+
+    Read from the pattern's parse by the `re` module's own parser.
+    """
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    runs, run = [], []
+    for op, value in _re_parser.parse(pattern.pattern, pattern.flags).data:
+        if op is _re_constants.LITERAL and not (ignore_case and value > 0x7F):
+            run.append(chr(value))
+        else:
+            runs.append("".join(run))
+            run = []
+    runs.append("".join(run))
+    needs = max(runs, key=len)
+    return needs.lower() if ignore_case else needs
 
 
 def load_rules(entries: list[dict | str] | None = None) -> list[BoilerplateRule]:
@@ -100,6 +144,7 @@ def load_rules(entries: list[dict | str] | None = None) -> list[BoilerplateRule]
 
 def strip_boilerplate(body: str, rules: list[BoilerplateRule]) -> tuple[str, list[str]]:
     """Split `body` into the text to keep (tidied) and the boilerplate lines removed."""
+    rules = _rules_for(body, rules)
     kept: list[str] = []
     removed: list[str] = []
     then = 0

@@ -171,3 +171,49 @@ def test_no_control_character_survives_sanitize_and_tidy_is_stable(text: str) ->
     shown = sanitize(text)
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", shown)
     assert tidy(tidy(shown)) == tidy(shown)
+
+
+def test_an_ascii_character_ignoring_case_matches_no_other_character_but_the_case_traps() -> None:
+    # The premise of the boilerplate rules' look-ahead (clean._rules_for): lower-casing a
+    # text finds what an ignore-case rule needs in it unless it holds one of these.
+    ascii_ignoring_case = re.compile("(?i)[\x00-\x7f]")
+    others = {chr(c) for c in range(0x80, 0x110000) if ascii_ignoring_case.fullmatch(chr(c))}
+    assert others == {"\u0130", "\u0131", "\u017f", "\u212a"}  # İ ı ſ K(elvin)
+
+
+def _searching_every_line(body: str, rules: list[BoilerplateRule]) -> list[str]:
+    """The lines a rule matches, each rule tried on each line (the rules here have no `then`)."""
+    lines = [line.strip() for line in body.split("\n")]
+    return [line for line in lines if line and any(rule.pattern.search(line) for rule in rules)]
+
+
+ODD_RULES = [
+    "(?i)advertisement", "^Sponsored$", r"(?x) sign \s up \s to", "(?i)straße", "(?i)KELVIN scale",
+    "(?i)(?-i:Abc)def", "(?i:mixed) Case", "(?s)a.b", r"\bplain\b|other", r"(?i)\(ap\)$", "(?i)ſtop",
+]
+FRAGMENTS = [
+    "we need your", "consent", "permission", "to use cookies", "Sign up", "signing up", "to", "for", "our",
+    "newsletters", "sent straight to your inbox", "unable to verify if you have consented", "allow all",
+    "cookies for this session", "manage your", "cookie", "settings", "Photo:", "Pics: Jo Bloggs", "(Jo/AP)",
+    "2:36", "Related:", "Read more:", "Twitter", "The National:", "Please use Chrome browser for a more",
+    "accessible video player", "advertisement", "Sponsored", "straße", "STRASSE", "kelvin scale", "abcdef",
+    "ABCdef", "mixed case", "a", "b", "plain", "other", "stop", "the minister said", "“quote”", "—",
+    "to u\u017fe cookies", "coo\u212aies for this session", "\u017fent straight to your inbox", "\u017ftop",
+    "\u0130", "\u0131", "\u017f", "\u212a", "\u03a3", "\n", "\n", ":", "(", ")",
+]
+
+
+@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from([str, str.upper, str.lower, str.title])), max_size=40))
+def test_boilerplate_lines_are_found_as_if_every_rule_were_tried_on_every_line(parts) -> None:
+    rules = [BoilerplateRule(rule.pattern) for rule in load_rules()] + load_rules(ODD_RULES)
+    body = " ".join(case(fragment) for fragment, case in parts)
+    assert strip_boilerplate(body, rules)[1] == _searching_every_line(body, rules)
+
+
+@pytest.mark.parametrize("line", [
+    "We need your consent to u\u017fe cookies",  # a long s matches s ignoring case
+    "Unable to verify if you have consented \u0130stanbul",
+    "Allow all coo\u212aies for this session",  # a Kelvin sign matches k ignoring case
+])
+def test_boilerplate_ignoring_case_is_removed_whatever_letters_spell_it(line: str, rules) -> None:
+    assert strip_boilerplate(f"Text.\n{line}", rules) == ("Text.", [line])
