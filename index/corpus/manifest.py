@@ -60,7 +60,9 @@ class Manifest:
 Stamp = tuple[int, int, int, int]
 """A manifest file's size, modification and change times and inode."""
 
-_cache: dict[Path, tuple[Stamp, Manifest]] = {}
+_cache: dict[Path, tuple[Stamp, Manifest, bool]] = {}
+"""Manifests read in this process, with their stamp and whether their entries' values
+were read (see _kept)."""
 _cache_lock = threading.Lock()
 _kept_in: Path | None = None
 """Where parsed manifests are kept between processes, during `kept_in`."""
@@ -86,6 +88,12 @@ def manifest_path(folder: Path) -> Path | None:
 
 def load(folder: Path) -> Manifest | None:
     """The manifest of `folder`, read once and again only when the file changes."""
+    return _load(folder, whole=True)
+
+
+def _load(folder: Path, whole: bool) -> Manifest | None:
+    """`load`; unless `whole`, a kept manifest may come without its entries' values
+    (what `check` needs: their names and lines)."""
     path = manifest_path(folder)
     if path is None:
         return None
@@ -96,15 +104,16 @@ def load(folder: Path) -> Manifest | None:
     stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
     with _cache_lock:
         cached = _cache.get(path)
-    if cached is None or cached[0] != stamp:
-        cached = _kept(path)
-    if cached and cached[0] == stamp:
-        manifest = cached[1]
+    if cached is not None and cached[0] == stamp and (cached[2] or not whole):
+        return cached[1]
+    kept = _kept(path, whole)
+    if kept and kept[0] == stamp:
+        manifest = kept[1]
     else:
-        manifest = _parse(path)
+        manifest, whole = _parse(path), True
         _keep(path, stamp, manifest)
     with _cache_lock:
-        _cache[path] = (stamp, manifest)
+        _cache[path] = (stamp, manifest, whole)
     return manifest
 
 
@@ -114,17 +123,24 @@ def _kept_file(path: Path) -> Path | None:
     return _kept_in / (hashlib.sha1(str(path.absolute()).encode("utf-8")).hexdigest() + ".pickle")
 
 
-def _kept(path: Path) -> tuple[Stamp, Manifest] | None:
-    """The stamp and manifest kept for `path`, if any (a damaged one is none)."""
+def _kept(path: Path, whole: bool) -> tuple[Stamp, Manifest] | None:
+    """The stamp and manifest kept for `path`, if any (a damaged one is none). The file
+    holds two pickles: the stamp, problems and each entry's line, then the entries'
+    values, read only when `whole` (unpickling a thousand entries' values took longer
+    than checking the folder they describe)."""
     kept = _kept_file(path)
     if kept is None:
         return None
     try:
         with kept.open("rb") as fh:
-            for_path, stamp, manifest = pickle.load(fh)
+            for_path, stamp, problems, lines = pickle.load(fh)
+            values = pickle.load(fh) if whole else None
     except Exception:  # noqa: BLE001 - a missing or damaged copy only means parsing again
         return None
-    return (stamp, manifest) if for_path == str(path.absolute()) else None
+    if for_path != str(path.absolute()):
+        return None
+    entries = {name: Entry({} if values is None else values[name], line) for name, line in lines.items()}
+    return stamp, Manifest(path, entries, problems)
 
 
 def _keep(path: Path, stamp: Stamp, manifest: Manifest) -> None:
@@ -132,10 +148,13 @@ def _keep(path: Path, stamp: Stamp, manifest: Manifest) -> None:
     if kept is None:
         return
     partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+    lines = {name: entry.line for name, entry in manifest.entries.items()}
+    values = {name: entry.values for name, entry in manifest.entries.items()}
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as fh:
-            pickle.dump((str(path.absolute()), stamp, manifest), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((str(path.absolute()), stamp, manifest.problems, lines), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(values, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, kept)
     except OSError:
         pass  # the next process parses it again, nothing else is lost
@@ -150,7 +169,7 @@ def entry_for(path: Path) -> Entry | None:
 def check(folder: Path, names: set[str] | None = None) -> list[Problem]:
     """What is wrong with `folder`'s manifest, including entries for files not there
     (looked up in `names`, the folder's listing, when given)."""
-    manifest = load(folder)
+    manifest = _load(folder, whole=False)
     if manifest is None:
         return []
     missing = [
