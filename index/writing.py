@@ -83,21 +83,12 @@ class Indexer:
         self.topics = load_topics(config)
         self.offices = load_offices(config)
         self.schemas = {name: make() for name, make in SCHEMAS.items()}
-        self.manifest_stamps: dict[str, str | None] = {}
-        """Each folder's manifest stamp, looked up once per run (see corpus.stamp)."""
 
-    def load(self, path: Path, indexed: Indexed | None, report: IndexReport) -> ChangedFile | None:
-        """The documents of a new or changed file; None when it is unchanged or unreadable
-        (an unreadable file keeps what was indexed from it, and is reported skipped).
-
-        A file whose stamp is the one it was indexed with is unchanged without reading it.
-        """
-        from .corpus import stamp
-
-        current_stamp = stamp(path, self.manifest_stamps)
-        if indexed is not None and current_stamp and current_stamp == indexed.stamp:
-            report.unchanged += 1
-            return None
+    def load(self, path: str, indexed: Indexed | None, current_stamp: str, report: IndexReport) -> ChangedFile | None:
+        """The documents of a new or changed file (`current_stamp`: its corpus.stamp,
+        taken before reading it); None when it is unchanged (by its fingerprint) or
+        unreadable (an unreadable file keeps what was indexed from it, and is reported
+        skipped)."""
         from .corpus import fingerprint, load_file
         from .extract import analyze
 
@@ -109,13 +100,13 @@ class Indexer:
         report.skipped.extend(result.problems)
         if not result.articles:
             return None
-        changed = ChangedFile(path=str(path), updated=indexed is not None)
+        changed = ChangedFile(path=path, updated=indexed is not None)
         seen: set[str] = set()
         for article in result.articles:
             if article.id in seen:
                 continue
             seen.add(article.id)
-            article.path = str(path)
+            article.path = path
             try:
                 analysis = analyze(article, self.topics, self.offices)
             except Exception as exc:  # an extraction bug must not cost the article itself
@@ -133,18 +124,19 @@ class Indexed(NamedTuple):
     stamp: str
 
 
-Work = list[tuple[Path, "Indexed | None"]]
-"""Files to load, each with what it is indexed with (None when it is not)."""
+Work = list[tuple[str, "Indexed | None", str]]
+"""Files to load, each with what it is indexed with (None when it is not) and its
+current stamp."""
 
 
-def loaded_here(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[Path, ChangedFile | None]]:
+def loaded_here(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[str, ChangedFile | None]]:
     """(path, its new documents or None) for each file, read in this process."""
     indexer = Indexer(config)
-    for path, indexed in work:
-        yield path, indexer.load(path, indexed, report)
+    for path, indexed, current_stamp in work:
+        yield path, indexer.load(path, indexed, current_stamp, report)
 
 
-def loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[Path, ChangedFile | None]]:
+def loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[str, ChangedFile | None]]:
     """The same as `loaded_here`, in order, read by worker processes up to READ_AHEAD
     files ahead.
 
@@ -167,11 +159,11 @@ def loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterat
             yield from _merged(*pending.popleft(), report)
 
 
-def _merged(chunk: Work, result, report: IndexReport) -> Iterator[tuple[Path, ChangedFile | None]]:
+def _merged(chunk: Work, result, report: IndexReport) -> Iterator[tuple[str, ChangedFile | None]]:
     loaded, part = result.get()
     report.unchanged += part.unchanged
     report.skipped.extend(part.skipped)
-    for (path, _), changed in zip(chunk, loaded):
+    for (path, _, _), changed in zip(chunk, loaded):
         yield path, changed
 
 
@@ -188,7 +180,7 @@ def _start_worker(config: Config) -> None:
 def _load_chunk(chunk: Work) -> tuple[list[ChangedFile | None], IndexReport]:
     """In a worker: each file's documents, and what the report learnt reading them."""
     report = IndexReport()
-    return [_worker_indexer.load(path, indexed, report) for path, indexed in chunk], report
+    return [_worker_indexer.load(path, indexed, current_stamp, report) for path, indexed, current_stamp in chunk], report
 
 
 # ---------------------------------------------------------------- committing

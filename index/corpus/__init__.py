@@ -2,6 +2,7 @@
 
     SUPPORTED                  file extension -> format
     discover(paths)            the readable files under `paths`, and a Problem per thing skipped
+    walk(paths)                the same, each file's path a string
     read_file(path)            the articles in one file, as the file has them
     load_file(path, rules)     read_file, then cleaning: what the indexer and `analyze` use
     fingerprint(path)          changes when the file or its manifest entry changes
@@ -28,7 +29,7 @@ from . import feed, html, jsonfile, manifest, markdown, txt
 from .decode import decode
 from .fields import article_id, headline
 
-__all__ = ["SUPPORTED", "discover", "read_file", "load_file", "fingerprint", "stamp", "article_id"]
+__all__ = ["SUPPORTED", "discover", "walk", "read_file", "load_file", "fingerprint", "stamp", "article_id"]
 
 SUPPORTED: dict[str, str] = {
     ".txt": "txt",
@@ -51,6 +52,7 @@ _READERS = {
     "jsonl": jsonfile.read,
     "feed": feed.read,
 }
+PERMISSION_DENIED = "permission denied"
 MAX_BYTES = 256 * 2**20
 """Files larger than this are skipped rather than read into memory."""
 MAX_ARTICLE_CHARS = 2_000_000
@@ -60,14 +62,23 @@ dump or a log rather than an article, and would take minutes to analyse and to s
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     """Yield the article files named or found under `paths`, and a Problem for each
-    thing skipped: a missing path, a broken symlink or symlink loop, an unreadable or
-    unsupported file, a bad manifest. Folders are walked in name order; hidden files
-    and folders, Python package files (`__init__.py`, `__pycache__`: the bundled seeds
-    are a package) and the manifests themselves are passed over; each file comes once.
+    thing skipped: a missing path, a broken symlink or symlink loop, an unsupported
+    file, an unreadable one named in `paths`, a folder that cannot be listed, a bad
+    manifest. A file found in a folder is not opened here (a system call per file is
+    most of walking a big folder): one that cannot be read is reported by its reader.
+    Folders are walked in name order; hidden files and folders, Python package files
+    (`__init__.py`, `__pycache__`: the bundled seeds are a package) and the manifests
+    themselves are passed over; each file comes once.
     """
-    walk = _Walk()
+    return (Path(found) if isinstance(found, str) else found for found in walk(paths))
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[str | Problem]:
+    """`discover`, each file's path as a string (a Path per file cost a big folder's
+    update more than the rest of looking at the file)."""
+    seen = _Walk()
     for given in paths:
-        yield from walk.visit(Path(given), explicit=True, ancestors=(), real_folder=None)
+        yield from seen.visit(Path(given), explicit=True, ancestors=(), real_folder=None)
 
 
 class _Walk:
@@ -81,7 +92,7 @@ class _Walk:
 
     def visit(
         self, path: Path, explicit: bool, ancestors: tuple[Path, ...], real_folder: Path | None
-    ) -> Iterator[Path | Problem]:
+    ) -> Iterator[str | Problem]:
         try:
             info = path.stat()
         except OSError as exc:
@@ -92,9 +103,9 @@ class _Walk:
         elif not stat.S_ISREG(info.st_mode):
             yield Problem(str(path), "not a regular file, skipped")
         else:
-            yield from self._file(path, _real_file(path, real_folder), explicit)
+            yield from self._file(str(path), _real_file(path, real_folder), explicit)
 
-    def _folder(self, folder: Path, ancestors: tuple[Path, ...]) -> Iterator[Path | Problem]:
+    def _folder(self, folder: Path, ancestors: tuple[Path, ...]) -> Iterator[str | Problem]:
         real = folder.resolve()
         if real in ancestors:
             yield Problem(str(folder), "symlink loop, skipped")
@@ -114,21 +125,22 @@ class _Walk:
             if _passed_over(entry.name):
                 continue
             if _plain_file(entry):
-                yield from self._file(Path(entry.path), os.path.join(real_name, entry.name))
+                yield from self._file(entry.path, os.path.join(real_name, entry.name))
             else:  # a folder, a symlink, or something odd: looked at closely
                 yield from self.visit(folder / entry.name, explicit=False, ancestors=inside, real_folder=real)
 
-    def _file(self, path: Path, real: str, explicit: bool = False) -> Iterator[Path | Problem]:
-        """A regular file, whose real path is `real`: yielded unless unsupported, unreadable
-        or seen; a file named on its own has its folder's manifest checked first."""
-        if os.path.splitext(path.name)[1].lower() not in SUPPORTED:
-            yield _unsupported(path)
-        elif not os.access(path, os.R_OK):
-            yield Problem(str(path), "permission denied")
+    def _file(self, path: str, real: str, explicit: bool = False) -> Iterator[str | Problem]:
+        """A regular file, whose real path is `real`: yielded unless unsupported or seen,
+        or named on its own and unreadable; a file named on its own has its folder's
+        manifest checked first."""
+        if os.path.splitext(path)[1].lower() not in SUPPORTED:
+            yield _unsupported(Path(path))
+        elif explicit and not os.access(path, os.R_OK):
+            yield Problem(path, PERMISSION_DENIED)
         elif real not in self.files:
             self.files.add(real)
             if explicit:
-                yield from self._manifest(path.parent)
+                yield from self._manifest(Path(path).parent)
             yield path
 
     def _manifest(self, folder: Path, names: set[str] | None = None) -> Iterator[Problem]:
@@ -229,6 +241,7 @@ def stamp(path: str | Path, manifests: dict[str, str | None] | None = None) -> s
     of many files looks its manifest up once. The empty string when the file cannot
     be examined.
     """
+    path = os.fspath(path)
     try:
         own = _stat_stamp(os.stat(path))
     except OSError:
@@ -274,6 +287,8 @@ def _read(path: Path) -> ReadResult:
             return ReadResult(problems=decoded.problems)
         result = _READERS[fmt](path, decoded.text)
         articles = manifest.apply(result.articles, manifest.entry_for(path))
+    except PermissionError:
+        return ReadResult(problems=[Problem(str(path), PERMISSION_DENIED)])
     except OSError as exc:
         return ReadResult(problems=[Problem(str(path), f"cannot read: {exc.strerror or exc}")])
     except Exception as exc:  # a reader's bug or a library's surprise must not stop a run
