@@ -17,24 +17,31 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from functools import partial
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import add, and_, mul, sub, truediv
 
 from whoosh import formats
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import _lenfield
 from whoosh.columns import NumericColumn
 from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
 from whoosh.util.times import long_to_datetime
 
+from .postings import Block, blocks
+
 Scores = dict[int, float]
 
 _NORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 """SegmentReader -> {field: (averages, each document's length normalisation)}: see _norms."""
+
+
+SPARSE = 64
+"""A query part among fewer than 1/SPARSE of the documents reads only the posting blocks
+that hold some of them (see BlockRanker._allowed)."""
 
 
 class Unsupported(Exception):
@@ -134,7 +141,10 @@ class BlockRanker:
             k1, b = self.weighting.K1, self.weighting._field_B.get(fieldname, self.weighting.B)
             top, base_norm, length_norm = idf * (k1 + 1) * boost, k1 * (1 - b), k1 * b / avgfl
         found: Scores = {}
-        allowed_in = None if within is None else self._allowed(within)
+        # Skipping the blocks that hold none of `within` pays among few documents only:
+        # among many, nearly every block holds one, and sorting them costs more.
+        sparse = within is not None and len(within) * SPARSE < self.reader.doc_count_all()
+        allowed_in = self._allowed(within) if sparse else None
         for n, (leaf, offset) in enumerate(self.leaves):
             if (fieldname, text) not in leaf:
                 continue
@@ -268,47 +278,12 @@ class Recorded:
 
 
 def _posting_blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, with_values: bool,
-                   allowed: list[int] | None = None):
+                    allowed: list[int] | None = None) -> Iterator[Block]:
     """(ids, weights, values or None) of each block of a term's postings in one segment,
     skipping the blocks whose documents are all outside `allowed` (sorted) when given."""
-    matcher = leaf._terms.matcher(fieldname, text, format_)
-    if not isinstance(matcher, W3LeafMatcher):  # postings inlined in the term's info
-        ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value() if with_values else None)
-            matcher.next()
-        yield ids, weights, values
-        return
-    after = -1  # the last document of the previous block
-    while True:
-        last = matcher._maxid
-        if allowed is None or _any_between(allowed, after, last):
-            matcher._read_data()
-            ids, weights = matcher._data[0], matcher._data[1]
-            if not matcher._byteids:
-                ids = tuple(accumulate(ids))  # delta-encoded: this is Whoosh's delta_decode, in C
-            count = matcher._blocklength
-            if weights is None:
-                weights = (1.0,) * count
-            elif isinstance(weights, float):
-                weights = (weights,) * count
-            values = None
-            if with_values:
-                matcher._read_values()
-                values = matcher._values
-            yield ids, weights, values
-        if matcher._lastblock:
-            return
-        after = last
-        matcher._goto(matcher._nextoffset)
-
-
-def _any_between(ordered: list[int], after: int, last: int) -> bool:
-    """Whether a number in `ordered` is in (after, last]."""
-    n = bisect_right(ordered, after)
-    return n < len(ordered) and ordered[n] <= last
+    terms = leaf._terms
+    info = terms.term_info(fieldname, text)
+    return blocks(terms._postfile, info, format_.fixed_value_size(), with_values, allowed)
 
 
 def _norms(leaf: SegmentReader, fieldname: str, base_norm: float, length_norm: float) -> list[float]:
@@ -385,8 +360,10 @@ def _all_of(reads: list[Callable[[Scores | None], Scores]], within: Scores | Non
 
 
 def _union(parts: list[Scores]) -> Scores:
+    """The documents of any part, their scores summed. The parts are results made for
+    this union: the largest is added to, not copied."""
     parts = sorted(parts, key=len, reverse=True)
-    found = dict(parts[0]) if parts else {}
+    found = parts[0] if parts else {}
     for part in parts[1:]:
         for doc, score in part.items():
             found[doc] = found.get(doc, 0.0) + score

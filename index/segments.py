@@ -1,7 +1,7 @@
 """How newsx writes Whoosh segments: the codec and the segment writer.
 
-    CODEC                    W3, read through `_PerDocReader`; posting blocks uncompressed,
-                             pickled with protocol 4 (`_write_postings`)
+    CODEC                    W3, read through `_PerDocReader` (postings.py writes and reads
+                             the posting lists)
     Writer                   Whoosh's SegmentWriter, holding new postings by term and
                              writing each term's postings a block at a time
     COMPOUND, LIMIT_MB       how the writer is opened (see writing.write)
@@ -10,23 +10,18 @@
 from __future__ import annotations
 
 import heapq
-import io
-import pickle
-import zlib
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, groupby, repeat
-from operator import add, itemgetter, sub
+from itertools import chain, compress, groupby, repeat
+from operator import add, itemgetter
 
-from whoosh.codec.whoosh3 import (
-    LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3PerDocReader, W3TermInfo, _lenfield,
-)
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
 from whoosh.columns import VarBytesColumn
 from whoosh.reading import SegmentReader
-from whoosh.system import _INT_SIZE, pack_int, pack_long, pack_ushort, unpack_int
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from .postings import blocks, write_postings
 from .terms import TERMS, terms_of
 
 
@@ -57,7 +52,7 @@ class _PerDocReader(W3PerDocReader):
 
 class _Codec(W3Codec):
     """Whoosh's W3 codec, reading segments' columns through `_PerDocReader` (postings
-    are written by `_write_postings`)."""
+    are written by postings.write_postings)."""
 
     def per_document_reader(self, storage, segment):
         return _PerDocReader(storage, segment)
@@ -73,11 +68,10 @@ that opens them (its BufferFile wraps the mapped file in a BytesIO): a writer's 
 and merges, and every searcher, would hold the postings of the whole index in memory.
 Segments of separate files are read from disk as needed."""
 CODEC = _Codec()
-"""Segments are read by W3's readers: their posting blocks are written by `_write_postings`
-in W3's layout, without zlib and pickled with protocol 4 (Whoosh's protocol 2 rebuilds
-each bytes value, a body posting's positions, through a call to codecs.encode: a block
-of the body unpickled in ~100 µs, now ~10 µs). Reading a block is one fast unpickle
-(ranking.py reads blocks whole), for a larger index (413 MB for the 10k bench articles)."""
+"""Segments are read by W3's readers; their posting lists are written (and, by the
+ranking and merges, read) by postings.py, in W3's layout, uncompressed and pickled with
+protocol 4: a larger index (413 MB for the 10k bench articles), and a block read is one
+fast unpickle."""
 
 
 SPILL_POSTINGS = 2_000_000
@@ -287,7 +281,8 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
     for (fieldname, text), info in reader._terms.items():
         if fieldname not in schema:
             continue
-        docs, weights, values = _read_postings(postfile, info, schema[fieldname].format.fixed_value_size())
+        read = list(blocks(postfile, info, schema[fieldname].format.fixed_value_size()))
+        docs, weights, values = read[0] if len(read) == 1 else (list(chain.from_iterable(part)) for part in zip(*read))
         if deleted:
             keep = [doc not in deleted for doc in docs]
             docs, weights, values = list(compress(docs, keep)), list(compress(weights, keep)), list(compress(values, keep))
@@ -297,36 +292,6 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
         yield (fieldname, text), docs, weights, values
 
 
-def _read_postings(postfile, info: W3TermInfo, fixed_size: int | None) -> tuple[list[int], list[float], list]:
-    """A term's postings (documents, weights, values) from the postings file, in the
-    layout `_write_postings` (and W3PostingsWriter) writes."""
-    if info.is_inlined():
-        return tuple(map(list, info.inlined_postings()))
-    offset, length = info.extent()
-    if isinstance(length, tuple):  # whoosh-reloaded 2.7.5 reads it as a 1-tuple
-        (length,) = length
-    raw = postfile.get(offset, length)
-    blocks = io.BytesIO(raw)
-    blocks.seek(len(WHOOSH3_HEADER_MAGIC))
-    docs: list[int] = []
-    weights: list[float] = []
-    values: list = []
-    while blocks.tell() < length:
-        size = abs(unpack_int(blocks.read(_INT_SIZE))[0])
-        header_at = blocks.tell()
-        count, _, _, compression, _, _ = pickle.load(blocks)
-        data = blocks.read(size - (blocks.tell() - header_at))
-        deltas, block_weights, block_values = pickle.loads(zlib.decompress(data) if compression else data)
-        docs.extend(accumulate(deltas))  # each block's first document is given whole
-        weights.extend((1.0,) * count if block_weights is None else
-                       (block_weights,) * count if isinstance(block_weights, float) else block_weights)
-        if fixed_size is None or fixed_size < 0:
-            values.extend(block_values)
-        elif fixed_size == 0:
-            values.extend((None,) * count)
-        else:
-            values.extend(block_values[n:n + fixed_size] for n in range(0, len(block_values), fixed_size))
-    return docs, weights, values
 
 
 def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> None:
@@ -346,60 +311,8 @@ def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run
         parts = list(parts)
         _, docs, weights, values = parts[0] if len(parts) == 1 else (
             None, *(list(chain.from_iterable(part[n] for part in parts)) for n in (1, 2, 3)))
-        terms.add(field_id + text, _write_postings(postfile, docs, weights, values, field_lengths, fixed_size))
+        terms.add(field_id + text, write_postings(postfile, docs, weights, values, field_lengths, fixed_size))
     if current is not None:
         fieldwriter.finish_field()
 
 
-BLOCK_LIMIT = 128
-"""Postings per block, as W3Codec writes them."""
-_TERM_INFO = W3TermInfo._struct
-
-
-def _write_postings(postfile, docs: Sequence[int], weights: Sequence[float], values: Sequence[bytes | None],
-                    lengths: list[int | None] | None, fixed_size: int | None) -> bytes:
-    """Write a term's postings (in document order) to the postings file in W3's layout,
-    and return the term's info, as W3PostingsWriter and W3TermInfo.to_bytes would: in
-    blocks of BLOCK_LIMIT, each a pickled header (count, last document, top weight,
-    compression 0, shortest and longest field length as bytes) and the pickled
-    (document deltas, weights, values), with protocol 4 (see CODEC)."""
-    start, parts = postfile.tell(), [WHOOSH3_HEADER_MAGIC]
-    total_weight, shortest, longest, top_weight = 0.0, None, 0, 0
-    count = len(docs)
-    for first in range(0, count, BLOCK_LIMIT):
-        block_docs, raw_weights = docs[first:first + BLOCK_LIMIT], weights[first:first + BLOCK_LIMIT]
-        block_weights = array("f", raw_weights)  # as Whoosh keeps them: single precision
-        top = max(0, max(raw_weights))
-        low, high = None, 0
-        if lengths is not None:
-            present = [length for length in map(lengths.__getitem__, block_docs) if length]
-            if present:
-                low, high = min(present), max(present)
-        total_weight += sum(block_weights)
-        if low is not None:
-            shortest = low if shortest is None else min(shortest, low)
-        longest, top_weight = max(longest, high), max(top_weight, top)
-        kept = [value for value in values[first:first + BLOCK_LIMIT] if value]
-        data = pickle.dumps((
-            tuple(map(sub, block_docs, chain((0,), block_docs))),
-            _minified(block_weights),
-            tuple(kept) if fixed_size is None or fixed_size < 0 else b"".join(kept) if fixed_size else None,
-        ), 4)
-        header = pickle.dumps((len(block_docs), block_docs[-1], top, 0, length_to_byte(low), length_to_byte(high)), 4)
-        size = len(header) + len(data)
-        parts += (pack_int(-size if first + BLOCK_LIMIT >= count else size), header, data)
-    written = b"".join(parts)
-    postfile.write(written)
-    info = _TERM_INFO.pack(False, total_weight, count, 0 if shortest is None else length_to_byte(shortest),
-                           length_to_byte(longest), top_weight, docs[0], docs[-1])
-    return info + pack_long(start) + pack_int(len(written))
-
-
-def _minified(weights: array):
-    """A block's weights as W3 stores them: None when all are 1, one number when all
-    are the same, else each."""
-    if weights.count(1.0) == len(weights):
-        return None
-    if weights.count(weights[0]) == len(weights):
-        return weights[0]
-    return tuple(weights)
