@@ -351,8 +351,9 @@ def _all_of(reads: list[Callable[[Scores | None], Scores]], within: Scores | Non
     found = within
     for read in reads:
         part = read(found)
-        if found is not within:  # part's documents are all in found: add the scores
-            part = dict(zip(part, map(add, map(found.__getitem__, part), part.values())))
+        if found is not within:  # part's documents are all in found: add their scores to it
+            for doc in part:  # (a loop in place: twice as fast as building a dict of the sums)
+                part[doc] += found[doc]
         found = part
         if not found:
             return {}
