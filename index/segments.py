@@ -59,9 +59,8 @@ class _Codec(W3Codec):
 
 
 LIMIT_MB = 256
-"""Whoosh's posting pool spills to a sorted run on disk past this estimate (default 128).
-A bulk commit's postings fit (2,000 bench articles: 131 MB by that estimate): they are
-sorted in memory, not pickled to runs one posting at a time and merged back."""
+"""Whoosh's posting pool, which holds a commit's postings past SPILL_POSTINGS, spills them
+to sorted runs on disk past this estimate (Whoosh's default is 128)."""
 COMPOUND = False
 """Whoosh's compound segments (one file each) are copied whole into memory by every reader
 that opens them (its BufferFile wraps the mapped file in a BytesIO): a writer's deletions
@@ -80,12 +79,9 @@ Whoosh's pool, which spills to disk past LIMIT_MB (one file of very many article
 
 
 class _LengthsReader(W3PerDocReader):
-    """Whoosh's per-document reader, with each field's lengths read once into a list.
-
-    Flushing a segment needs the field length of every posting: Whoosh reads it from
-    the length column each time, and for a field without lengths (ID, KEYWORD, DATETIME)
-    asks the file system whether the column exists.
-    """
+    """Whoosh's per-document reader, with each field's lengths read once into a list:
+    the flush needs the length of every posting's document (for the blocks' shortest
+    and longest), where Whoosh read the length column once per posting."""
 
     def __init__(self, storage, segment) -> None:
         super().__init__(storage, segment)
@@ -97,10 +93,6 @@ class _LengthsReader(W3PerDocReader):
         if fieldname not in self._lengths:
             self._lengths[fieldname] = self._read_lengths(fieldname)
         return self._lengths[fieldname]
-
-    def doc_field_length(self, docnum, fieldname, default=0):
-        lengths = self.field_lengths(fieldname)
-        return default if lengths is None else lengths[docnum]
 
     def _read_lengths(self, fieldname: str) -> list[int | None] | None:
         column = _lenfield(fieldname)
@@ -123,7 +115,7 @@ class Writer(SegmentWriter):
     hands them to the codec one call at a time, and a merged segment's postings go
     through the pool too (sorted again, and spilled to disk past LIMIT_MB). Here a
     document's postings are appended to their terms' lists, a merged segment's are read
-    a block at a time at the flush, and only the terms are sorted. Past SPILL_POSTINGS
+    a term at a time at the flush, and only the terms are sorted. Past SPILL_POSTINGS
     the new postings go to Whoosh's pool.
     """
 
