@@ -10,9 +10,10 @@ articles and lets Whoosh merge small segments at each commit. A bulk run (BULK_F
 files or more) commits every BULK_ARTICLES articles or BULK_SECONDS, whichever comes
 first, and merges segments by tiers (`merge_tiers`): Whoosh's own policy re-writes ever
 larger segments as an index grows, which is most of a big build's time and memory.
-Segments are written as separate files (see COMPOUND) with uncompressed postings (CODEC),
-and a writer's pool spills to disk past LIMIT_MB, so a writer's memory does not grow
-with the index; merged segments' postings bypass the pool (segments.Writer).
+Segments are written as separate files (see COMPOUND) with uncompressed postings (CODEC);
+a writer holds one commit's postings (on disk past SPILL_POSTINGS) and reads merged
+segments a term at a time (segments.Writer), so its memory does not grow with the index.
+In a bulk run the workers also index the documents' text fields (terms.with_terms).
 """
 
 from __future__ import annotations
