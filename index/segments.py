@@ -273,8 +273,7 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
     for (fieldname, text), info in reader._terms.items():
         if fieldname not in schema:
             continue
-        read = list(blocks(postfile, info, schema[fieldname].format.fixed_value_size()))
-        docs, weights, values = read[0] if len(read) == 1 else (list(chain.from_iterable(part)) for part in zip(*read))
+        docs, weights, values = _joined(list(blocks(postfile, info, schema[fieldname].format.fixed_value_size())))
         if deleted:
             keep = [doc not in deleted for doc in docs]
             docs, weights, values = list(compress(docs, keep)), list(compress(weights, keep)), list(compress(values, keep))
@@ -284,6 +283,10 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
         yield (fieldname, text), docs, weights, values
 
 
+def _joined(parts: list[tuple[Sequence, ...]]) -> tuple[Sequence, ...]:
+    """Parts of a term's postings (documents, weights, values), in document order, as
+    one."""
+    return parts[0] if len(parts) == 1 else tuple(list(chain.from_iterable(column)) for column in zip(*parts))
 
 
 def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> None:
@@ -300,9 +303,7 @@ def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run
             fieldwriter.start_field(fieldname, field)
             current, field_id = fieldname, pack_ushort(fieldwriter._fieldid)
             field_lengths, fixed_size = lengths.field_lengths(fieldname), field.format.fixed_value_size()
-        parts = list(parts)
-        _, docs, weights, values = parts[0] if len(parts) == 1 else (
-            None, *(list(chain.from_iterable(part[n] for part in parts)) for n in (1, 2, 3)))
+        docs, weights, values = _joined([postings for _, *postings in parts])
         terms.add(field_id + text, write_postings(postfile, docs, weights, values, field_lengths, fixed_size))
     if current is not None:
         fieldwriter.finish_field()
