@@ -63,8 +63,8 @@ class BlockRanker:
         self._within: Scores | None = None
         self._per_leaf: list[list[int]] = []
         self.recorded: dict[str, Recorded] = {}
-        """After `scores(q, record=field)`: word -> {document: posting value} of the
-        field's words `q` read (their positions and characters: the highlights)."""
+        """After `scores(q, record=field)`: word -> the posting values (positions and
+        characters: the highlights) of the field's words `q` read, by document."""
 
     def scores(self, q: wq.Query, record: str | None = None, among: set[int] | None = None) -> Scores | None:
         """Document number -> score of every document `q` matches (of those in `among`,
