@@ -42,7 +42,7 @@ def write_postings(postfile, docs: Sequence[int], weights: Sequence[float], valu
     and return the term's info, as W3PostingsWriter and W3TermInfo.to_bytes would: in
     blocks of BLOCK_LIMIT, each a pickled header (count, last document, top weight,
     compression 0, shortest and longest field length as bytes) and the pickled
-    (document deltas, weights, values), with protocol 4 (see CODEC)."""
+    (document deltas, weights, values), with protocol 4 (see above)."""
     start, parts = postfile.tell(), [WHOOSH3_HEADER_MAGIC]
     total_weight, shortest, longest, top_weight = 0.0, None, 0, 0
     count = len(docs)
