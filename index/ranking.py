@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from functools import partial
 from itertools import compress, repeat
-from operator import add, and_, mul, sub, truediv
+from operator import add, and_, mul, not_, sub, truediv
 
 from whoosh import formats
 from whoosh import query as wq
@@ -190,23 +190,23 @@ class BlockRanker:
         found = _all_of(
             [partial(self._term, q.fieldname, word, 1.0, values=held) for word, held in rarest_first], within
         )
-        decode = _position_decoder(format_)
-        first, middle, last, gap = values[0], list(enumerate(values[1:-1], 1)), values[-1], len(values) - 1
-        matched: Scores = {}
-        for doc, score in found.items():
-            starts = set(decode(first[doc]))
-            for n, held in middle:
-                starts.intersection_update(map(sub, decode(held[doc]), repeat(n)))
-                if not starts:
-                    break
-            # The last word only needs one position that follows on: no set of its own.
-            if starts and not starts.isdisjoint(map(sub, decode(last[doc]), repeat(gap))):
-                matched[doc] = score * q.boost
+        # Each document's test runs in C-level maps: where the last word would have to
+        # be after each of the first word's positions, as a set, narrowed by each middle
+        # word's; then whether the last word is at any of them.
+        docs = list(found)
+        positions = partial(_positions_each, format_)
+        first, gap = values[0], len(values) - 1
+        ends = map(set, _shifted(positions(map(first.__getitem__, docs)), gap))
+        for n, held in enumerate(values[1:-1], 1):
+            ends = map(set.intersection, ends, _shifted(positions(map(held.__getitem__, docs)), gap - n))
+        follows = map(not_, map(set.isdisjoint, ends, positions(map(values[-1].__getitem__, docs))))
+        shown = list(compress(docs, follows))
+        matched = dict(zip(shown, map(found.__getitem__, shown)))
         if q.fieldname == self._record:
-            shown = sorted(matched)
+            shown.sort()
             for word, held in zip(q.words, values):
-                self.recorded.setdefault(word, Recorded()).add(shown, [held[doc] for doc in shown])
-        return matched
+                self.recorded.setdefault(word, Recorded()).add(shown, list(map(held.__getitem__, shown)))
+        return _boosted(matched, q.boost)
 
     def _allowed(self, within: Scores) -> list[list[int]]:
         """`within`'s documents as sorted numbers within each segment (remembered for
@@ -306,10 +306,16 @@ def _norms(leaf: SegmentReader, fieldname: str, base_norm: float, length_norm: f
     return per_field[fieldname][1]
 
 
-def _position_decoder(format_: formats.Format) -> Callable[[bytes], Iterable[int]]:
-    """How to read a posting value's positions: the schema's formats read them without
-    unpickling (schema._Positions); Whoosh's own decode them."""
-    return getattr(format_, "positions", format_.decode_positions)
+def _positions_each(format_: formats.Format, values: Iterable[bytes]) -> Iterator[Iterable[int]]:
+    """Each posting value's positions: the schema's formats read them in C-level maps,
+    without unpickling (schema._Positions); Whoosh's own decode them one by one."""
+    each = getattr(format_, "positions_each", None)
+    return each(values) if each is not None else map(format_.decode_positions, values)
+
+
+def _shifted(positions: Iterator[Iterable[int]], by: int) -> Iterator[Iterable[int]]:
+    """Each of `positions` plus `by`, lazily (map objects made by map, in C)."""
+    return map(map, repeat(add), positions, repeat(repeat(by)))
 
 
 def _deleted(leaves) -> set[int]:

@@ -15,13 +15,15 @@ import json
 import re
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from itertools import chain
+from operator import itemgetter, methodcaller
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.system import _INT_SIZE, pack_uint
+from whoosh.system import pack_uint
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
@@ -85,17 +87,18 @@ def _stemming_analyzer():
 class _Positions(formats.Positions):
     """Whoosh's Positions format, each posting's value stored as its count and then its
     positions as native unsigned 32-bit integers, instead of a pickled list of deltas:
-    `positions` reads them with one memoryview cast, no unpickling (a phrase reads the
+    `positions_each` reads them with a memoryview cast, no unpickling (a phrase reads the
     positions of every document that holds all its words)."""
 
     def encode(self, poslist) -> bytes:
         return pack_uint(len(poslist)) + array(_UINT32, poslist).tobytes()
 
-    def positions(self, value: bytes) -> memoryview:
-        return memoryview(value)[_INT_SIZE:].cast(_UINT32)
+    def positions_each(self, values: Iterable[bytes]) -> Iterator[memoryview]:
+        """Each value's positions, read in C-level maps: no Python call per value."""
+        return map(_AFTER_COUNT, _as_uint32s(values))
 
     def decode_positions(self, value: bytes) -> list[int]:
-        return self.positions(value).tolist()
+        return next(self.positions_each((value,))).tolist()
 
 
 class _Spans(formats.Characters):
@@ -106,19 +109,29 @@ class _Spans(formats.Characters):
     def encode(self, poslist) -> bytes:
         return pack_uint(len(poslist)) + array(_UINT32, chain.from_iterable(poslist)).tobytes()
 
-    def positions(self, value: bytes) -> memoryview:
-        return memoryview(value)[_INT_SIZE:].cast(_UINT32)[::3]
+    def positions_each(self, values: Iterable[bytes]) -> Iterator[memoryview]:
+        """Each value's positions (every third number after the count), as _Positions
+        reads them."""
+        return map(_EVERY_THIRD_AFTER_COUNT, _as_uint32s(values))
 
     def decode_positions(self, value: bytes) -> list[int]:
-        return self.positions(value).tolist()
+        return next(self.positions_each((value,))).tolist()
 
     def decode_characters(self, value: bytes) -> list[tuple[int, int, int]]:
-        numbers = memoryview(value)[_INT_SIZE:].cast(_UINT32)
-        return list(zip(numbers[::3], numbers[1::3], numbers[2::3]))
+        numbers = next(_as_uint32s((value,)))
+        return list(zip(numbers[1::3], numbers[2::3], numbers[3::3]))
 
 
 _UINT32 = "I"
 assert array(_UINT32).itemsize == 4, "positions are stored as 4-byte unsigned integers"
+_AS_UINT32 = methodcaller("cast", _UINT32)
+_AFTER_COUNT = itemgetter(slice(1, None))
+_EVERY_THIRD_AFTER_COUNT = itemgetter(slice(1, None, 3))
+
+
+def _as_uint32s(values: Iterable[bytes]) -> Iterator[memoryview]:
+    """Each value (its count, then its numbers) as a memoryview of uint32s."""
+    return map(_AS_UINT32, map(memoryview, values))
 
 
 class _Text(fields.TEXT):

@@ -13,8 +13,8 @@ from newsx.index.store import Store, _View
 
 QUERIES = [
     "ceasefire", "Starmer", "said", "ceasefire Starmer", "ceasefire OR Sarwar", "ceasefire NOT Sarwar",
-    '"prime minister"', '"first minister" Sarwar', "title:gaza", "outlet:bbc", "person:starmer",
-    "stance:ceasefire:support", "gaz*", "(gove OR gove*)", "date:[2023-10-01 to 2024-06-30]",
+    '"prime minister"', '"first minister" Sarwar', '"ceasefire must hold"', "title:gaza", "outlet:bbc",
+    "person:starmer", "stance:ceasefire:support", "gaz*", "(gove OR gove*)", "date:[2023-10-01 to 2024-06-30]",
     "said date:2024", "starmr~", "leader date:>2024-06-01", "",
 ]
 
