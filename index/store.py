@@ -31,8 +31,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.columns import VarBytesColumn
 from whoosh.filedb.filestore import FileStorage
-from whoosh.reading import EmptyReader, MultiReader, SegmentReader
-from whoosh.searching import Searcher
+from whoosh.reading import SegmentReader
 
 from .config import Config, default_index_dir, load_config
 from .errors import IndexBusyError, IndexUnavailableError, NewsxError, QueryError
@@ -58,6 +57,7 @@ from .schema import (
     stored_date,
 )
 from .search import ARTICLE_SYNTAX, QUOTE_SYNTAX, FacetTerms, QueryCompiler, filter_query
+from .searchers import SegmentSearcher
 from .writing import BUSY, Batch, Commits, Indexed, Work, loaded_here, loaded_in_workers, write
 
 META_FILE = "newsx.json"
@@ -67,8 +67,6 @@ UPDATE_LOCK = "newsx_UPDATE"
 SORTS = ("relevance", "date")
 REMEMBERED = 16
 """people() results kept per view (an index state), by query and filters."""
-OPEN_ATTEMPTS = 10
-"""Tries at opening a commit's segments while another commit may be replacing them."""
 
 Progress = Callable[[int, int, str], None]
 
@@ -504,7 +502,7 @@ class Store:
 class _View:
     """The searchers of one moment of the index, and what is cached about it."""
 
-    def __init__(self, articles: _Searcher, quotes: _Searcher) -> None:
+    def __init__(self, articles: SegmentSearcher, quotes: SegmentSearcher) -> None:
         self._articles, self._quotes = articles, quotes
         self.articles, self.quotes = articles.searcher, quotes.searcher
         self.article_facets = FacetTerms(self.articles.reader())
@@ -518,7 +516,7 @@ class _View:
 
     @classmethod
     def open(cls, index_dir: Path) -> _View:
-        return cls(*(_Searcher.open(whoosh_index.open_dir(str(index_dir), indexname=name)) for name in SCHEMAS))
+        return cls(*(SegmentSearcher.open(whoosh_index.open_dir(str(index_dir), indexname=name)) for name in SCHEMAS))
 
     def up_to_date(self) -> bool:
         return self._articles.up_to_date() and self._quotes.up_to_date()
@@ -679,68 +677,6 @@ def _best(count: int, scores: dict[int, float]) -> list[tuple[int, float]]:
     """The `count` best (document, score) in Whoosh's order: higher score first, then
     lower document number (compared as (-score, document) tuples, built in C)."""
     return [(doc, -negated) for negated, doc in heapq.nsmallest(count, zip(map(neg, scores.values()), scores))]
-
-
-class _Searcher:
-    """A searcher over one index, reopened segment by segment after a commit.
-
-    whoosh-reloaded 2.7.5's `Searcher.refresh()` keeps the readers of segments a merge
-    has replaced (so a refreshed searcher returns documents twice, and deleted ones), and
-    reuses a segment's reader after more of its documents were deleted. Here a segment's
-    reader is reused only when the segment and its deletions are the same.
-    """
-
-    def __init__(self, ix, generation: int, leaves: list) -> None:
-        self.ix, self.generation, self.leaves = ix, generation, leaves
-        reader = MultiReader(leaves, generation=generation) if leaves else EmptyReader(ix.schema)
-        self.searcher = Searcher(reader, fromindex=ix)
-
-    @classmethod
-    def open(cls, ix, previous: _Searcher | None = None) -> _Searcher:
-        reusable = {_segment_key(leaf.segment()): leaf for leaf in previous.leaves} if previous else {}
-        for attempt in range(OPEN_ATTEMPTS):
-            opened, leaves = [], []
-            try:
-                toc = ix._read_toc()
-                for segment in toc.segments:
-                    leaf = reusable.get(_segment_key(segment))
-                    if leaf is None:
-                        leaf = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
-                        opened.append(leaf)
-                    leaves.append(leaf)
-            except OSError:
-                for leaf in opened:
-                    leaf.close()
-                if attempt == OPEN_ATTEMPTS - 1:
-                    raise
-                continue
-            return cls(ix, toc.generation, leaves)
-        raise AssertionError("unreachable")
-
-    def up_to_date(self) -> bool:
-        try:
-            return self.ix.latest_generation() == self.generation
-        except OSError:  # the folder is being written: look again next time
-            return True
-
-    def refreshed(self) -> _Searcher:
-        return self if self.up_to_date() else _Searcher.open(self.ix, previous=self)
-
-    def retire(self, successor: _Searcher) -> None:
-        if successor is self:
-            return
-        kept = {id(leaf) for leaf in successor.leaves}
-        for leaf in self.leaves:
-            if id(leaf) not in kept:
-                leaf.close()
-
-    def close(self) -> None:
-        for leaf in self.leaves:
-            leaf.close()
-
-
-def _segment_key(segment) -> tuple[str, int]:
-    return segment.segment_id(), segment.deleted_count()
 
 
 class _PeopleTally:
