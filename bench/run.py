@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
 import time
 from datetime import datetime, timezone
@@ -136,12 +138,15 @@ def _fts5(out: Path, build: dict, reps: int) -> dict:
 
 def time_mix(search, reps: int) -> dict:
     """Latency per class over `reps` passes of the mix after one untimed warm-up pass
-    ("all_cpu": the same searches in CPU time); per query its hit total and median."""
+    ("all_cpu": the same searches in the searching thread's CPU time); per query its hit
+    total and median; the CPU seconds of the timed passes, this process's and newsx's
+    search helper's (index/halves.py: it scores half of a large search)."""
     warm = {}
     for query in MIX:
         warm[query] = _timed(search, query)[1]
     per_query: dict[Query, list[float]] = {query: [] for query in MIX}
     totals, cpu = {}, []
+    started_cpu, started_helper = time.process_time(), _helper_cpu()
     for _ in range(reps):
         for query in MIX:
             if warm[query] > SLOW_MS and per_query[query]:
@@ -154,11 +159,23 @@ def time_mix(search, reps: int) -> dict:
         "search": {**{cls: percentiles(samples) for cls, samples in by_class.items()},
                    "all": percentiles([ms for samples in per_query.values() for ms in samples]),
                    "all_cpu": percentiles(cpu)},
+        "search_cpu_s": {"process": round(time.process_time() - started_cpu, 2),
+                         "helper": round(_helper_cpu() - started_helper, 2)},
         "queries": [
             {"class": q.cls, "query": q.shown, "total": totals[q], "median_ms": percentiles(per_query[q])["p50"]}
             for q in MIX
         ],
     }
+
+
+def _helper_cpu() -> float:
+    """CPU seconds newsx's search helpers have used so far (Linux: from /proc)."""
+    used = 0.0
+    for child in multiprocessing.active_children():
+        if child.name == "newsx-halves":
+            fields = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            used += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
 
 
 def _timed(search, query: Query) -> tuple[int, float, float]:

@@ -15,13 +15,14 @@ matchers query by query.
 
 from __future__ import annotations
 
+import heapq
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from functools import partial
 from itertools import compress, repeat
-from operator import add, and_, mul, not_, sub, truediv
+from operator import add, and_, mul, neg, not_, sub, truediv
 
 from whoosh import formats
 from whoosh import query as wq
@@ -51,12 +52,16 @@ class Unsupported(Exception):
 class BlockRanker:
     """Scores queries over one searcher the way Whoosh's BM25F would."""
 
-    def __init__(self, searcher, sortdates) -> None:
+    def __init__(self, searcher, sortdates, segments: Collection[str] | None = None) -> None:
+        """Scores over `searcher`'s documents, or over those of the `segments` (ids) only."""
         self.searcher = searcher
         self.reader = searcher.reader()
         self.weighting = searcher.weighting
         self.sortdates = sortdates
-        self.leaves = self.reader.leaf_readers() if not self.reader.is_atomic() else [(self.reader, 0)]
+        leaves = self.reader.leaf_readers() if not self.reader.is_atomic() else [(self.reader, 0)]
+        self.leaves = [(leaf, offset) for leaf, offset in leaves
+                       if segments is None or leaf.segment().segment_id() in segments]
+        self._doc_count = sum(leaf.doc_count_all() for leaf, _ in self.leaves)
         self._ranges: dict[tuple[int, int], frozenset[int]] = {}
         self._all: frozenset[int] | None = None
         self._record: str | None = None
@@ -143,7 +148,7 @@ class BlockRanker:
         found: Scores = {}
         # Skipping the blocks that hold none of `within` pays among few documents only:
         # among many, nearly every block holds one, and sorting them costs more.
-        sparse = within is not None and len(within) * SPARSE < self.reader.doc_count_all()
+        sparse = within is not None and len(within) * SPARSE < self._doc_count
         allowed_in = self._allowed(within) if sparse else None
         for n, (leaf, offset) in enumerate(self.leaves):
             if (fieldname, text) not in leaf:
@@ -220,10 +225,11 @@ class BlockRanker:
         return self._per_leaf
 
     def _live(self) -> frozenset[int]:
-        """Every document not deleted."""
+        """Every document not deleted (of the segments scored)."""
         if self._all is None:
             deleted = _deleted(self.leaves)
-            self._all = frozenset(doc for doc in range(self.reader.doc_count_all()) if doc not in deleted)
+            self._all = frozenset(doc for leaf, offset in self.leaves
+                                  for doc in range(offset, offset + leaf.doc_count_all()) if doc not in deleted)
         return self._all
 
     def _dated(self, q: wq.NumericRange) -> frozenset[int]:
@@ -349,6 +355,15 @@ def _yyyymmdd(day: date) -> int:
 def _among(docs, within: Scores | None):
     """`docs`, or those of them in `within` when given."""
     return docs if within is None else [doc for doc in within if doc in docs]
+
+
+def top_hits(scores: Scores, count: int, dates: Sequence[int] | None = None) -> list[tuple[int, float]]:
+    """The first `count` (document, score) of `scores`: the best first, in Whoosh's order
+    (higher score, then lower document number, compared as tuples built in C), or the
+    newest first by `dates` (each document's YYYYMMDD)."""
+    if dates is not None:
+        return [(doc, scores[doc]) for doc in heapq.nlargest(count, scores, key=lambda doc: (dates[doc], doc))]
+    return [(doc, -negated) for negated, doc in heapq.nsmallest(count, zip(map(neg, scores.values()), scores))]
 
 
 def _all_of(reads: list[Callable[[Scores | None], Scores]], within: Scores | None) -> Scores:

@@ -14,7 +14,6 @@ it is missing) until the next run re-indexes that file.
 
 from __future__ import annotations
 
-import heapq
 import json
 import os
 import threading
@@ -23,7 +22,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from operator import add, neg
+from operator import add
 from pathlib import Path
 
 from whoosh import collectors
@@ -46,7 +45,8 @@ from .model import (
     QuoteRecord,
     SearchResult,
 )
-from .ranking import BlockRanker, Recorded
+from .halves import Answer, Halves
+from .ranking import BlockRanker, Recorded, top_hits
 from .schema import (
     ARTICLES,
     QUOTES,
@@ -83,6 +83,7 @@ class Store:
         self._articles_compiler = QueryCompiler(SCHEMAS[ARTICLES](), ARTICLE_SYNTAX)
         self._quotes_compiler = QueryCompiler(SCHEMAS[QUOTES](), QUOTE_SYNTAX)
         self._view: _View | None = None
+        self._halves = Halves(index_dir)
         self._rebuilt = False
 
     # ------------------------------------------------------------ opening
@@ -315,7 +316,7 @@ class Store:
 
     def _open_view(self) -> _View:
         try:
-            return _View.open(self.index_dir)
+            return _View.open(self.index_dir, self._halves)
         except (OSError, whoosh_index.EmptyIndexError) as exc:
             raise IndexUnavailableError(f"cannot read the index in {self.index_dir}: {exc}") from None
 
@@ -337,6 +338,7 @@ class Store:
             if self._view is not None:
                 self._view.close()
                 self._view = None
+            self._halves.close()
 
     def __enter__(self) -> Store:
         return self
@@ -502,8 +504,8 @@ class Store:
 class _View:
     """The searchers of one moment of the index, and what is cached about it."""
 
-    def __init__(self, articles: SegmentSearcher, quotes: SegmentSearcher) -> None:
-        self._articles, self._quotes = articles, quotes
+    def __init__(self, articles: SegmentSearcher, quotes: SegmentSearcher, halves: Halves) -> None:
+        self._articles, self._quotes, self._halves = articles, quotes, halves
         self.articles, self.quotes = articles.searcher, quotes.searcher
         self.article_facets = FacetTerms(self.articles.reader())
         self.quote_facets = FacetTerms(self.quotes.reader())
@@ -515,8 +517,10 @@ class _View:
         self._remembered: dict[tuple, object] = {}
 
     @classmethod
-    def open(cls, index_dir: Path) -> _View:
-        return cls(*(SegmentSearcher.open(whoosh_index.open_dir(str(index_dir), indexname=name)) for name in SCHEMAS))
+    def open(cls, index_dir: Path, halves: Halves) -> _View:
+        articles, quotes = (SegmentSearcher.open(whoosh_index.open_dir(str(index_dir), indexname=name))
+                            for name in SCHEMAS)
+        return cls(articles, quotes, halves)
 
     def up_to_date(self) -> bool:
         return self._articles.up_to_date() and self._quotes.up_to_date()
@@ -527,7 +531,7 @@ class _View:
         This view stays usable until `retire()`: nothing is closed here, so a failure
         (a commit deleting files as they are opened) leaves it intact.
         """
-        return _View(self._articles.refreshed(), self._quotes.refreshed())
+        return _View(self._articles.refreshed(), self._quotes.refreshed(), self._halves)
 
     def retire(self, successor: _View) -> None:
         """Close what `successor` did not take over."""
@@ -595,28 +599,37 @@ class _View:
         scores = self._ranker(self.articles).scores(q)
         return set(self.articles.docs_for_query(q)) if scores is None else set(scores)
 
-    def _ranker(self, searcher) -> BlockRanker:
-        if id(searcher) not in self._rankers:
+    def _ranker(self, searcher, segments: frozenset[str] | None = None) -> BlockRanker:
+        """The ranker of `searcher`'s documents, or of those of `segments` only."""
+        key = (id(searcher), segments)
+        if key not in self._rankers:
             sortdates = self.column("sortdate") if searcher is self.articles else self.quote_column("sortdate")
-            self._rankers[id(searcher)] = BlockRanker(searcher, list(sortdates))
-        return self._rankers[id(searcher)]
+            self._rankers[key] = BlockRanker(searcher, list(sortdates), segments)
+        return self._rankers[key]
 
     def collect(
         self, searcher, q, limit: int | None, by_date: bool, docs: set[int] | None, record: str | None = None
     ) -> _Collected:
         """The top `limit` documents for `q` (best, or newest, first), among `docs` when
-        given, with an exact total: scored a block at a time where ranking.py can,
-        else by Whoosh. With `record`, the posting values read of that field come too."""
-        ranker = self._ranker(searcher)
+        given, with an exact total: scored a block at a time where ranking.py can (a
+        large search of the articles on two cores: halves.py), else by Whoosh. With
+        `record`, the posting values read of that field come too."""
+        mine = None
+        if limit is not None and searcher is self.articles:
+            mine = self._halves.ask(self._articles, q, record, docs, limit, by_date)
+        ranker = self._ranker(searcher, mine)
         scores = ranker.scores(q, record, among=docs)
+        if mine is not None:
+            theirs = self._halves.answer()
+            if scores is not None and theirs is not None:
+                return _joined(ranker, scores, theirs, limit, by_date)
+            ranker = self._ranker(searcher)  # the helper could not: all of it here
+            scores = ranker.scores(q, record, among=docs)
         if scores is None:
             return self._whoosh_collect(searcher, q, limit, by_date, docs)
         count = len(scores) if limit is None else limit
-        if by_date:
-            dates = ranker.sortdates
-            newest = heapq.nlargest(count, scores, key=lambda doc: (dates[doc], doc))
-            return _Collected(len(scores), [(doc, scores[doc]) for doc in newest], ranker.recorded)
-        return _Collected(len(scores), _best(count, scores), ranker.recorded)
+        hits = top_hits(scores, count, ranker.sortdates if by_date else None)
+        return _Collected(len(scores), hits, ranker.recorded)
 
     @staticmethod
     def _whoosh_collect(searcher, q, limit: int | None, by_date: bool, docs: set[int] | None) -> _Collected:
@@ -669,14 +682,23 @@ class _Collected:
 
     total: int
     hits: list[tuple[int, float]]
-    values: dict[str, Recorded] | None = None
+    values: dict[str, Recorded | dict[int, bytes]] | None = None
     """Posting values read while scoring, when asked for (see BlockRanker.recorded)."""
 
 
-def _best(count: int, scores: dict[int, float]) -> list[tuple[int, float]]:
-    """The `count` best (document, score) in Whoosh's order: higher score first, then
-    lower document number (compared as (-score, document) tuples, built in C)."""
-    return [(doc, -negated) for negated, doc in heapq.nsmallest(count, zip(map(neg, scores.values()), scores))]
+def _joined(ranker: BlockRanker, scores: dict[int, float], theirs: Answer, limit: int, by_date: bool) -> _Collected:
+    """A split search's answer: this process's part (`ranker` has just scored it) and the
+    helper's, with the posting values recorded of their first documents."""
+    total, their_hits, their_values = theirs
+    dates = ranker.sortdates if by_date else None
+    hits = top_hits(dict(top_hits(scores, limit, dates) + their_hits), limit, dates)
+    values = {}
+    for word in ranker.recorded.keys() | their_values.keys():
+        held = values[word] = {}
+        for source in (ranker.recorded.get(word), their_values.get(word)):
+            if source is not None:
+                held.update((doc, source[doc]) for doc, _ in hits if doc in source)
+    return _Collected(len(scores) + total, hits, values)
 
 
 class _PeopleTally:
