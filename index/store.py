@@ -618,9 +618,11 @@ class _View:
         if limit is not None and searcher is self.articles:
             mine = self._halves.ask(self._articles, q, record, docs, limit, by_date)
         ranker = self._ranker(searcher, mine)
-        scores = ranker.scores(q, record, among=docs)
+        try:
+            scores = ranker.scores(q, record, among=docs)
+        finally:  # the answer is taken even if scoring here failed: the next search's comes next
+            theirs = None if mine is None else self._halves.answer()
         if mine is not None:
-            theirs = self._halves.answer()
             if scores is not None and theirs is not None:
                 return _joined(ranker, scores, theirs, limit, by_date)
             ranker = self._ranker(searcher)  # the helper could not: all of it here
