@@ -68,9 +68,5 @@ class SegmentSearcher:
 
 
 def segment_key(segment) -> tuple[str, int]:
-    return segment.segment_id(), segment.deleted_count()
-
-
-def segment_key(segment) -> tuple[str, int]:
     """A segment as its reader sees it: which one, and how many of its documents are deleted."""
     return segment.segment_id(), segment.deleted_count()
