@@ -22,7 +22,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from .ranking import BlockRanker, top_hits
+from .ranking import BlockRanker, recorded_values, top_hits
 from .schema import ARTICLES
 from .searchers import SegmentSearcher, segment_key
 
@@ -79,17 +79,14 @@ class Halves:
         return None
 
     def close(self) -> None:
+        """Stop the helper: asked to, then (after a second) made to."""
         if self._process is not None:
             try:
                 self._conn.send(None)
             except OSError:
                 pass
             self._process.join(1)
-            if self._process.is_alive():
-                self._process.terminate()
-            self._conn.close()
-            self._process = self._conn = None
-            self._ready = False
+        self._stop()
 
     def _started(self) -> bool:
         """Whether the helper is ready; starts it the first time."""
@@ -113,12 +110,17 @@ class Halves:
         return self._ready
 
     def _fail(self) -> None:
-        self._failed, self._ready = True, False
+        """Stop the helper for good: searches are answered here from now on."""
+        self._failed = True
+        self._stop()
+
+    def _stop(self) -> None:
         if self._process is not None:
-            if self._process.pid is not None:
+            if self._process.pid is not None and self._process.is_alive():
                 self._process.terminate()
             self._conn.close()
             self._process = self._conn = None
+        self._ready = False
 
 
 def _postings(reader, q) -> int:
@@ -184,5 +186,4 @@ def _score(searcher: SegmentSearcher, rankers: dict, part: frozenset[str], q, re
     if scores is None:
         return None
     hits = top_hits(scores, count, ranker.sortdates if by_date else None)
-    values = {word: {doc: held[doc] for doc, _ in hits if doc in held} for word, held in ranker.recorded.items()}
-    return len(scores), hits, values
+    return len(scores), hits, recorded_values(ranker.recorded, (doc for doc, _ in hits))

@@ -283,6 +283,12 @@ class Recorded:
         return value
 
 
+def recorded_values(recorded: dict[str, Recorded], docs: Iterable[int]) -> dict[str, dict[int, bytes]]:
+    """Each recorded word's posting values of those of `docs` that hold it."""
+    docs = list(docs)
+    return {word: {doc: held[doc] for doc in docs if doc in held} for word, held in recorded.items()}
+
+
 def _posting_blocks(leaf: SegmentReader, fieldname: str, text: bytes, format_, with_values: bool,
                     allowed: list[int] | None = None) -> Iterator[Block]:
     """(ids, weights, values or None) of each block of a term's postings in one segment,

@@ -46,7 +46,7 @@ from .model import (
     SearchResult,
 )
 from .halves import Answer, Halves
-from .ranking import BlockRanker, Recorded, top_hits
+from .ranking import BlockRanker, Recorded, recorded_values, top_hits
 from .schema import (
     ARTICLES,
     QUOTES,
@@ -694,12 +694,9 @@ def _joined(ranker: BlockRanker, scores: dict[int, float], theirs: Answer, limit
     total, their_hits, their_values = theirs
     dates = ranker.sortdates if by_date else None
     hits = top_hits(dict(top_hits(scores, limit, dates) + their_hits), limit, dates)
-    values = {}
-    for word in ranker.recorded.keys() | their_values.keys():
-        held = values[word] = {}
-        for source in (ranker.recorded.get(word), their_values.get(word)):
-            if source is not None:
-                held.update((doc, source[doc]) for doc, _ in hits if doc in source)
+    values = recorded_values(ranker.recorded, (doc for doc, _ in hits))
+    for word, held in their_values.items():  # theirs: of their first hits, a few more than needed
+        values.setdefault(word, {}).update(held)
     return _Collected(len(scores) + total, hits, values)
 
 
