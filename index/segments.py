@@ -3,7 +3,9 @@
     CODEC                    W3, read through `_PerDocReader` (postings.py writes and reads
                              the posting lists)
     Writer                   Whoosh's SegmentWriter, holding new postings by term and
-                             writing each term's postings a block at a time
+                             writing each term's postings a block at a time; it also
+                             writes a segment for another writer to commit (`finished`),
+                             and commits segments written by others (`commit`)
     COMPOUND, LIMIT_MB       how the writer is opened (see writing.write)
 """
 
@@ -22,7 +24,6 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from .postings import blocks, write_postings
-from .terms import TERMS, terms_of
 
 
 class _PerDocReader(W3PerDocReader):
@@ -127,10 +128,8 @@ class Writer(SegmentWriter):
         self._merging: list[tuple[SegmentReader, int, dict[int, int] | None]] = []
 
     def add_document(self, **fields) -> None:
-        """Whoosh's add_document; a text field's terms are taken from the document's
-        TERMS when it carries them (terms.with_terms)."""
+        """Whoosh's add_document."""
         self._check_state()
-        indexed = fields.pop(TERMS, None) or {}
         schema, perdoc, docnum, runs = self.schema, self.perdocwriter, self.docnum, self._runs
         names = sorted(fields)
         self._check_fields(schema, names)
@@ -143,7 +142,7 @@ class Writer(SegmentWriter):
                 field = schema[name]
                 length = 0
                 if field.indexed:
-                    for text, freq, weight, encoded in terms_of(indexed[name]) if name in indexed else field.index(value):
+                    for text, freq, weight, encoded in field.index(value):
                         run = runs.get((name, text))
                         if run is None:
                             runs[name, text] = run = []
@@ -161,6 +160,29 @@ class Writer(SegmentWriter):
         self.docnum += 1
         if self._held > SPILL_POSTINGS:
             self._spill()
+
+    def commit(self, mergetype=None, optimize=None, merge=None, incoming: Sequence = ()) -> None:
+        """Whoosh's commit, with the segments `incoming` (written by other writers,
+        `finished`; their files moved into this index's folder) added after this
+        writer's."""
+        self._check_state()
+        segments = self._merge_segments(mergetype, optimize, merge)
+        if self._added:
+            segments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(segments + list(incoming))
+        self._finish()
+
+    def finished(self):
+        """This writer's documents written as a segment of its folder, for another
+        writer to commit (see `commit`); None when it has none."""
+        if not self._added:
+            self.cancel()
+            return None
+        segment = self._finalize_segment()
+        self._finish()
+        return segment
 
     def _spill(self) -> None:
         add = self.pool.add

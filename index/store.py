@@ -58,7 +58,7 @@ from .schema import (
 )
 from .search import ARTICLE_SYNTAX, QUOTE_SYNTAX, FacetTerms, QueryCompiler, filter_query
 from .searchers import SegmentSearcher
-from .writing import BUSY, Batch, Commits, Indexed, Work, loaded_here, loaded_in_workers, write
+from .writing import BUSY, Batch, Commits, Indexed, Work, loaded_here, write, written_in_workers
 
 META_FILE = "newsx.json"
 MANIFESTS_DIR = "manifests"
@@ -234,22 +234,25 @@ class Store:
         gone = sorted(path for path in indexed if path not in seen and not os.path.lexists(path))
         batch = Batch(removed=gone)
         work = self._work(files, indexed, report)
-        new_files = sum(1 for _, known, _ in work if known is None)
-        commits = Commits(new_files)
-        loads = loaded_in_workers if commits.bulk else loaded_here
-        with closing(loads(self.config, work, report)) as loaded:
-            for done, (path, changed) in enumerate(loaded, len(files) - len(work) + 1):
-                if changed is not None:
-                    batch.files.append(changed)
-                if progress:
-                    progress(done, len(files), path)
+        commits = Commits(sum(1 for _, known, _ in work if known is None))
+        if commits.bulk:
+            loads = written_in_workers(self.config, work, report, self.index_dir, stop)
+        else:
+            loads = loaded_here(self.config, work, report, stop)
+        done = len(files) - len(work)
+        with closing(loads) as loaded:
+            for item in loaded:
+                if isinstance(item, str):
+                    done += 1
+                    if progress:
+                        progress(done, len(files), item)
+                    continue
+                batch.add(item)
                 if commits.due(batch):
                     self._commit(batch, report, commits)
                     batch = Batch()
-                if stop is not None and stop.is_set():
-                    report.interrupted = True
-                    break
         self._commit(batch, report, commits)
+        report.interrupted = stop is not None and stop.is_set()
         self._record_roots([root for root in roots if root.exists()], replace=[r for r in roots if not r.exists()])
         return report
 
@@ -291,15 +294,14 @@ class Store:
 
     def _commit(self, batch: Batch, report: IndexReport, commits: Commits) -> None:
         """Write one batch: quotes, then articles, each file's old documents deleted first."""
-        if not batch.files and not batch.removed:
+        written = batch.written()
+        if not written and not batch.removed:
             return
-        paths = batch.removed + [f.path for f in batch.files]
-        write(self.index_dir, QUOTES, paths, batch.quote_docs(), commits.merge)
-        write(self.index_dir, ARTICLES, paths, batch.article_docs(), commits.merge)
-        commits.committed()
+        write(self.index_dir, QUOTES, batch, commits.merge)
+        write(self.index_dir, ARTICLES, batch, commits.merge)
         report.removed.extend(batch.removed)
-        for changed in batch.files:
-            (report.updated if changed.updated else report.added).append(changed.path)
+        for path, updated in written:
+            (report.updated if updated else report.added).append(path)
 
     def _record_roots(self, add: list[Path], replace: list[Path] = ()) -> None:
         """Remember the folders indexed (a root inside another is not kept twice)."""

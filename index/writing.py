@@ -1,19 +1,22 @@
 """Writing the index folder: files read into documents, documents committed to Whoosh.
 
     Indexer                  one file read, cleaned and analysed into its documents
-    loaded_here / loaded_in_workers   every file's documents, here or in worker processes
+    loaded_here              every file's documents, read in this process (a small run)
+    written_in_workers       every file's documents written by worker processes into
+                             segments of their own (a bulk run)
     Batch, Commits           what the next commit holds, and when it is due
     write(...)               one commit to one index (segments.py: how segments are written)
 
 A small run (the seeds, one file, a folder mostly indexed) commits every BATCH_ARTICLES
 articles and lets Whoosh merge small segments at each commit. A bulk run (BULK_FILES new
-files or more) commits every BULK_ARTICLES articles or BULK_SECONDS, whichever comes
-first, and merges segments by tiers (`merge_tiers`): Whoosh's own policy re-writes ever
-larger segments as an index grows, which is most of a big build's time and memory.
-Segments are written as separate files (see COMPOUND) with uncompressed postings (CODEC);
-a writer holds one commit's postings (on disk past SPILL_POSTINGS) and reads merged
+files or more) is shared by worker processes: each reads, analyses and writes a part of
+the files (up to PART_FILES, or what it read in BULK_SECONDS) as segments in a folder of
+its own, and this process moves each part's segments into the index and commits them,
+in the order of the files, merging segments by tiers (`merge_tiers`): Whoosh's own policy
+re-writes ever larger segments as an index grows, which is most of a big build's time and
+memory. Segments are written as separate files (see COMPOUND) with uncompressed postings
+(CODEC); a writer holds one part's postings (on disk past SPILL_POSTINGS) and reads merged
 segments a term at a time (segments.Writer), so its memory does not grow with the index.
-In a bulk run the workers also index the documents' text fields (terms.with_terms).
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ from __future__ import annotations
 import gc
 import math
 import os
+import queue
+import shutil
 import signal
+import threading
 import time
+import uuid
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +38,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL
 
@@ -40,27 +48,24 @@ from .errors import IndexBusyError
 from .model import Analysis, IndexReport, Problem
 from .schema import ARTICLES, QUOTES, SCHEMAS, article_document, quote_documents
 from .segments import CODEC, COMPOUND, LIMIT_MB, Writer
-from .terms import with_terms
 
 BUSY = "index is being updated by another process"
 BATCH_ARTICLES = 200
 """Articles per commit of a small run: what a kill -9 can lose, and what the app sees arrive."""
 BULK_FILES = 200
-"""From this many new files on, a run is a bulk run: bigger commits, tiered merges, and
-reading and extraction in worker processes while this one writes. Below it (and for a
-folder already indexed, where most files are unchanged and only need their fingerprint)
-starting workers costs more than they save."""
-BULK_ARTICLES = 2000
-"""Articles per commit of a bulk run."""
+"""From this many new files on, a run is a bulk run, written by worker processes. Below
+it (and for a folder already indexed, where most files are unchanged and only need their
+fingerprint) starting workers costs more than they save."""
+PART_FILES = 2000
+"""Files a worker of a bulk run writes into one part at most: a part's postings are held
+in the worker's memory until it is written."""
 BULK_SECONDS = 20.0
-"""A bulk run also commits when this long has passed since its last commit."""
+"""A worker also ends its part when this long has passed since it began it: what a
+kill -9 can lose, and how long the app may wait to see articles arrive."""
 MERGE_FACTOR = 10
 """A bulk run merges this many segments of one tier (see merge_tiers) into one."""
-POOL_CHUNK = 16
-"""Files per task sent to a worker."""
-READ_AHEAD = BULK_ARTICLES
-"""How many files the workers may read ahead of the writer: a bulk commit's worth, so
-they go on reading and extracting while it commits (documents in flight: ~50 MB)."""
+INCOMING = "incoming"
+"""The index folder's sub-folder where a bulk run's workers write their parts."""
 
 
 # ---------------------------------------------------------------- reading files
@@ -83,7 +88,6 @@ class Indexer:
         self.rules = load_rules(config.boilerplate)
         self.topics = load_topics(config)
         self.offices = load_offices(config)
-        self.schemas = {name: make() for name, make in SCHEMAS.items()}
 
     def load(self, path: str, indexed: Indexed | None, current_stamp: str, report: IndexReport) -> ChangedFile | None:
         """The documents of a new or changed file (`current_stamp`: its corpus.stamp,
@@ -113,8 +117,8 @@ class Indexer:
             except Exception as exc:  # an extraction bug must not cost the article itself
                 report.skipped.append(Problem(str(path), f"indexed without people and quotes: {exc}"))
                 analysis = Analysis()
-            changed.articles.append(with_terms(self.schemas[ARTICLES], article_document(article, analysis, current, current_stamp)))
-            changed.quotes.extend(with_terms(self.schemas[QUOTES], doc) for doc in quote_documents(article, analysis, current))
+            changed.articles.append(article_document(article, analysis, current, current_stamp))
+            changed.quotes.extend(quote_documents(article, analysis, current))
         return changed
 
 
@@ -129,59 +133,169 @@ Work = list[tuple[str, "Indexed | None", str]]
 """Files to load, each with what it is indexed with (None when it is not) and its
 current stamp."""
 
+Loaded = Iterator["str | ChangedFile | Part"]
+"""What a run reads: each file's path once it is read, and what goes into the next
+commit: a file's documents, or a part written by a worker."""
 
-def loaded_here(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[str, ChangedFile | None]]:
-    """(path, its new documents or None) for each file, read in this process."""
+
+def loaded_here(config: Config, work: Work, report: IndexReport, stop: threading.Event | None) -> Loaded:
+    """Each file's documents (when it has new ones) and then its path, read in this
+    process, until `stop` is set."""
     indexer = Indexer(config)
     for path, indexed, current_stamp in work:
-        yield path, indexer.load(path, indexed, current_stamp, report)
+        changed = indexer.load(path, indexed, current_stamp, report)
+        if changed is not None:
+            yield changed
+        yield path
+        if stop is not None and stop.is_set():
+            return
 
 
-def loaded_in_workers(config: Config, work: Work, report: IndexReport) -> Iterator[tuple[str, ChangedFile | None]]:
-    """The same as `loaded_here`, in order, read by worker processes up to READ_AHEAD
-    files ahead.
+# ---------------------------------------------------------------- bulk runs: parts
 
-    Workers are spawned (no fork of a process that may hold threads and open indexes),
-    ignore Ctrl-C (this process decides when to stop) and end with this generator; a
-    worker whose parent was killed finds its task pipe closed and exits.
+
+class Written(NamedTuple):
+    """A file a worker wrote: whether it replaces an indexed one, and its articles' ids."""
+
+    path: str
+    updated: bool
+    ids: list[str]
+
+
+@dataclass
+class Part:
+    """Files a worker wrote: their segments of each index (by index name; none when an
+    index got no document), in `folder`, and what the report learnt reading them."""
+
+    folder: str
+    files: list[Written]
+    segments: dict
+    report: IndexReport
+
+
+def written_in_workers(config: Config, work: Work, report: IndexReport, index_dir: Path,
+                       stop: threading.Event | None) -> Loaded:
+    """Each file's path once a worker has read it, and each part once it is written, in
+    the order of the files. When `stop` is set the workers end their parts with what
+    they have read and leave the rest.
+
+    Workers are spawned (no fork of a process that may hold threads and open indexes)
+    and ignore Ctrl-C (this process decides when to stop); a worker whose parent was
+    killed finds its task pipe closed and exits. Their folder, INCOMING, is removed at
+    the end, and at the start (what a killed run left).
     """
     import multiprocessing
 
+    context = multiprocessing.get_context("spawn")
     workers = max(1, min(2, os.cpu_count() or 1))
-    chunks = [work[i:i + POOL_CHUNK] for i in range(0, len(work), POOL_CHUNK)]
-    with multiprocessing.get_context("spawn").Pool(workers, _start_worker, (config,)) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append((chunk, pool.apply_async(_load_chunk, (chunk,))))
-            if len(pending) * POOL_CHUNK < READ_AHEAD:
-                continue
-            yield from _merged(*pending.popleft(), report)
-        while pending:
-            yield from _merged(*pending.popleft(), report)
+    incoming = index_dir / INCOMING
+    shutil.rmtree(incoming, ignore_errors=True)
+    read, ended = context.Queue(), context.Event()
+    try:
+        with context.Pool(workers, _start_worker, (config, str(incoming), read, ended, BULK_SECONDS)) as pool:
+            pending = deque(pool.apply_async(_write_parts, (files,)) for files in _shares(work, workers))
+            while pending:
+                if stop is not None and stop.is_set():
+                    ended.set()
+                finished = pending[0].ready()
+                yield from _drained(read)
+                if not finished:
+                    pending[0].wait(0.05)
+                    continue
+                for part in pending.popleft().get():
+                    report.unchanged += part.report.unchanged
+                    report.skipped.extend(part.report.skipped)
+                    yield part
+    finally:
+        shutil.rmtree(incoming, ignore_errors=True)
 
 
-def _merged(chunk: Work, result, report: IndexReport) -> Iterator[tuple[str, ChangedFile | None]]:
-    loaded, part = result.get()
-    report.unchanged += part.unchanged
-    report.skipped.extend(part.skipped)
-    for (path, _, _), changed in zip(chunk, loaded):
-        yield path, changed
+def _drained(read) -> Iterator[str]:
+    while True:
+        try:
+            yield read.get_nowait()
+        except queue.Empty:
+            return
 
 
-_worker_indexer: Indexer | None = None
+def _shares(work: Work, workers: int) -> list[Work]:
+    """`work` in shares of at most PART_FILES files, as many as a multiple of `workers`,
+    of even sizes: the workers end together."""
+    count = -(-len(work) // PART_FILES)
+    count = -(-count // workers) * workers
+    size = -(-len(work) // count) if work else 1
+    return [work[n:n + size] for n in range(0, len(work), size)]
 
 
-def _start_worker(config: Config) -> None:
-    global _worker_indexer
+class _Worker:
+    """A bulk run's worker process: its Indexer, where it writes parts, the queue it
+    tells each file read on, the event that ends the run, and how long a part may take
+    (BULK_SECONDS)."""
+
+    def __init__(self, config: Config, incoming: str, read, ended, seconds: float) -> None:
+        self.indexer = Indexer(config)
+        self.incoming = Path(incoming)
+        self.read, self.ended, self.seconds = read, ended, seconds
+
+    def write(self, work: Work) -> list[Part]:
+        """The files of `work` (a share of at most PART_FILES) written into parts: a
+        new part when one has taken its seconds."""
+        parts: list[Part] = []
+        part = None
+        with _no_cycle_collection():
+            for path, indexed, current_stamp in work:
+                if self.ended.is_set():
+                    break
+                if part is None:
+                    part = _PartWriter(self.incoming / uuid.uuid4().hex)
+                part.add(self.indexer.load(path, indexed, current_stamp, part.report), path)
+                self.read.put(path)
+                if time.monotonic() - part.started >= self.seconds:
+                    parts.append(part.finish())
+                    part = None
+            if part is not None:
+                parts.append(part.finish())
+        return parts
+
+
+class _PartWriter:
+    """One part being written: a writer per index, on an index of its own in `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        self.folder = folder
+        self.writers = {name: Writer(whoosh_index.create_in(str(folder), make(), indexname=name),
+                                     limitmb=LIMIT_MB, compound=COMPOUND, codec=CODEC)
+                        for name, make in SCHEMAS.items()}
+        self.files: list[Written] = []
+        self.report = IndexReport()
+        self.started = time.monotonic()
+
+    def add(self, changed: ChangedFile | None, path: str) -> None:
+        if changed is not None:
+            for doc in changed.articles:
+                self.writers[ARTICLES].add_document(**doc)
+            for doc in changed.quotes:
+                self.writers[QUOTES].add_document(**doc)
+            self.files.append(Written(path, changed.updated, [doc["id"] for doc in changed.articles]))
+
+    def finish(self) -> Part:
+        segments = {name: writer.finished() for name, writer in self.writers.items()}
+        return Part(str(self.folder), self.files, {n: s for n, s in segments.items() if s is not None}, self.report)
+
+
+_worker: _Worker | None = None
+
+
+def _start_worker(config: Config, incoming: str, read, ended, seconds: float) -> None:
+    global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_indexer = Indexer(config)
+    _worker = _Worker(config, incoming, read, ended, seconds)
     gc.freeze()  # the tables read at start are not walked by every full collection
 
 
-def _load_chunk(chunk: Work) -> tuple[list[ChangedFile | None], IndexReport]:
-    """In a worker: each file's documents, and what the report learnt reading them."""
-    report = IndexReport()
-    return [_worker_indexer.load(path, indexed, current_stamp, report) for path, indexed, current_stamp in chunk], report
+def _write_parts(work: Work) -> list[Part]:
+    return _worker.write(work)
 
 
 # ---------------------------------------------------------------- committing
@@ -189,8 +303,23 @@ def _load_chunk(chunk: Work) -> tuple[list[ChangedFile | None], IndexReport]:
 
 @dataclass
 class Batch:
+    """What the next commit holds: files read here, parts written by workers, and files
+    gone."""
+
     files: list[ChangedFile] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+
+    def add(self, loaded: ChangedFile | Part) -> None:
+        (self.parts if isinstance(loaded, Part) else self.files).append(loaded)
+
+    def written(self) -> list[tuple[str, bool]]:
+        """Each file with new documents, and whether it replaces an indexed one."""
+        return [(f.path, f.updated) for f in self.files] + [(w.path, w.updated) for p in self.parts for w in p.files]
+
+    def paths(self) -> list[str]:
+        """The files whose indexed documents this commit replaces or removes."""
+        return self.removed + [path for path, _ in self.written()]
 
     def articles(self) -> int:
         return sum(len(f.articles) for f in self.files)
@@ -201,29 +330,32 @@ class Batch:
     def quote_docs(self) -> list[dict]:
         return [doc for f in self.files for doc in f.quotes]
 
+    def written_ids(self) -> list[str]:
+        """The ids of the articles the parts hold."""
+        return [article_id for p in self.parts for w in p.files for article_id in w.ids]
+
+    def segments(self, name: str) -> list[tuple[str, object]]:
+        """The parts' segments of index `name`, each with the folder it is in."""
+        return [(p.folder, p.segments[name]) for p in self.parts if name in p.segments]
+
 
 class Commits:
     """When a run's next commit is due, and how its commits merge segments: a run of
-    `new_files` new files is a bulk run from BULK_FILES on."""
+    `new_files` new files is a bulk run from BULK_FILES on, committing each part as it
+    is written."""
 
     def __init__(self, new_files: int) -> None:
         self.bulk = new_files >= BULK_FILES
         self.merge = merge_tiers if self.bulk else MERGE_SMALL
-        self._since = time.monotonic()
 
     def due(self, batch: Batch) -> bool:
-        articles = batch.articles()
-        if not self.bulk:
-            return articles >= BATCH_ARTICLES
-        return articles >= BULK_ARTICLES or (articles > 0 and time.monotonic() - self._since >= BULK_SECONDS)
-
-    def committed(self) -> None:
-        self._since = time.monotonic()
+        return bool(batch.parts) if self.bulk else batch.articles() >= BATCH_ARTICLES
 
 
-def write(index_dir: Path, name: str, paths: list[str], docs: list[dict], merge=MERGE_SMALL) -> None:
-    """One commit to one index: the documents of `paths` replaced by `docs`, segments
-    merged by the Whoosh merge policy `merge`."""
+def write(index_dir: Path, name: str, batch: Batch, merge=MERGE_SMALL) -> None:
+    """One commit of `batch` to one index: the documents of its files replaced by its
+    documents and its parts' segments, segments merged by the Whoosh merge policy
+    `merge`."""
     ix = whoosh_index.open_dir(str(index_dir), indexname=name)
     try:
         writer = Writer(ix, limitmb=LIMIT_MB, compound=COMPOUND, codec=CODEC)
@@ -231,23 +363,37 @@ def write(index_dir: Path, name: str, paths: list[str], docs: list[dict], merge=
         raise IndexBusyError(BUSY) from None
     with _no_cycle_collection():
         try:
-            for path in paths:
+            for path in batch.paths():
                 writer.delete_by_term("path", path)
-            for doc in docs:
-                # update_document also replaces an article filed under another path
-                # (one file reached by two names).
-                (writer.update_document if name == ARTICLES else writer.add_document)(**doc)
+            if name == ARTICLES:
+                # An article filed under another path (one file reached by two names)
+                # is replaced too: update_document does that for the documents here.
+                for article_id in batch.written_ids():
+                    writer.delete_by_term("id", article_id)
+                for doc in batch.article_docs():
+                    writer.update_document(**doc)
+            else:
+                for doc in batch.quote_docs():
+                    writer.add_document(**doc)
+            incoming = [_moved(segment, Path(folder), index_dir) for folder, segment in batch.segments(name)]
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(mergetype=merge)
+        writer.commit(mergetype=merge, incoming=incoming)
+
+
+def _moved(segment, folder: Path, index_dir: Path):
+    """`segment`, its files moved from `folder` into the index folder."""
+    for filename in segment.list_files(FileStorage(str(folder))):
+        os.replace(folder / filename, index_dir / filename)
+    return segment
 
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused: a commit makes millions of objects that live
-    until its end, and the collector would walk them again and again (~8% of a bulk
-    commit's time). What a commit leaves behind is freed by reference counting."""
+    """Python's cycle collector paused: a writer makes millions of objects that live
+    until its segment is written, and the collector would walk them again and again
+    (~8% of a bulk commit's time). What it leaves behind is freed by reference counting."""
     paused = gc.isenabled()
     gc.disable()
     try:
