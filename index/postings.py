@@ -10,13 +10,16 @@ protocol 2 rebuilds each bytes value, a body posting's positions, through a call
 codecs.encode: a block of the body unpickled in ~100 µs, under protocol 4 in ~10 µs).
 
     write_postings(...)        a term's postings to the postings file; its info
+    write_posting(...)         the same for a term with one posting
     blocks(postfile, info, ...)  a term's blocks: (documents, weights, values)
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import pickle
+import struct
 import zlib
 from array import array
 from bisect import bisect_right
@@ -65,14 +68,40 @@ def write_postings(postfile, docs: Sequence[int], weights: Sequence[float], valu
             _minified(block_weights),
             tuple(kept) if fixed_size is None or fixed_size < 0 else b"".join(kept) if fixed_size else None,
         ), 4)
-        header = pickle.dumps((len(block_docs), block_docs[-1], top, 0, length_to_byte(low), length_to_byte(high)), 4)
+        header = pickle.dumps((len(block_docs), block_docs[-1], top, 0, _length_byte(low), _length_byte(high)), 4)
         size = len(header) + len(data)
         parts += (pack_int(-size if first + BLOCK_LIMIT >= count else size), header, data)
     written = b"".join(parts)
     postfile.write(written)
-    info = _TERM_INFO.pack(False, total_weight, count, 0 if shortest is None else length_to_byte(shortest),
-                           length_to_byte(longest), top_weight, docs[0], docs[-1])
+    info = _TERM_INFO.pack(False, total_weight, count, 0 if shortest is None else _length_byte(shortest),
+                           _length_byte(longest), top_weight, docs[0], docs[-1])
     return info + pack_long(start) + pack_int(len(written))
+
+
+def write_posting(postfile, doc: int, weight: float, value: bytes | None,
+                  lengths: list[int | None] | None, fixed_size: int | None) -> bytes:
+    """`write_postings` of a term with one posting (most of a segment's terms), in fewer
+    steps: the same bytes."""
+    start = postfile.tell()
+    weight32 = _SINGLE.unpack(_SINGLE.pack(weight))[0]
+    length = lengths[doc] if lengths is not None else None
+    top = max(0, weight)
+    data = pickle.dumps((
+        (doc,),
+        None if weight32 == 1.0 else weight32,
+        ((value,) if value else ()) if fixed_size is None or fixed_size < 0 else (value or b"") if fixed_size else None,
+    ), 4)
+    header = pickle.dumps((1, doc, top, 0, _length_byte(length or None), _length_byte(length or 0)), 4)
+    written = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-len(header) - len(data)), header, data))
+    postfile.write(written)
+    byte = _length_byte(length or 0)
+    info = _TERM_INFO.pack(False, weight32, 1, byte, byte, top, doc, doc)
+    return info + pack_long(start) + pack_int(len(written))
+
+
+_SINGLE = struct.Struct("f")
+_length_byte = functools.lru_cache(maxsize=None)(length_to_byte)
+"""Whoosh's length_to_byte (a bisect in Python), remembered: lengths repeat."""
 
 
 def _minified(weights: array):

@@ -12,18 +12,20 @@
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, compress, groupby, repeat
+from itertools import accumulate, chain, compress, groupby, repeat
 from operator import add, itemgetter
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
 from whoosh.columns import VarBytesColumn
+from whoosh.filedb.filetables import _lengths as _LENGTHS
 from whoosh.reading import SegmentReader
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .postings import blocks, write_postings
+from .postings import blocks, write_posting, write_postings
 
 
 class _PerDocReader(W3PerDocReader):
@@ -122,7 +124,7 @@ class Writer(SegmentWriter):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._runs: dict[tuple[str, bytes], list[tuple[int, float, bytes]]] = {}
+        self._runs: dict[tuple[str, bytes], list] = {}  # each term's (document, weight, value)s, flat
         self._held = 0
         self._spilled = False
         self._merging: list[tuple[SegmentReader, int, dict[int, int] | None]] = []
@@ -146,7 +148,7 @@ class Writer(SegmentWriter):
                         run = runs.get((name, text))
                         if run is None:
                             runs[name, text] = run = []
-                        run.append((docnum, weight, encoded))
+                        run += (docnum, weight, encoded)
                         length += freq
                         self._held += 1
                 perdoc.add_field(name, field, value if field.stored else None, length if field.scorable else 0)
@@ -187,7 +189,7 @@ class Writer(SegmentWriter):
     def _spill(self) -> None:
         add = self.pool.add
         for (name, text), run in self._runs.items():
-            for doc, weight, value in run:
+            for doc, weight, value in zip(run[0::3], run[1::3], run[2::3]):
                 add((name, text, doc, weight, value))
         self._runs.clear()
         self._held, self._spilled = 0, True
@@ -243,7 +245,7 @@ class Writer(SegmentWriter):
         sources = [_pooled_runs(self.pool.iter_postings())] if self._spilled else []
         sources.append(_held_runs(self._runs))
         sources.extend(_segment_runs(reader, start, docmap, self.schema) for reader, start, docmap in self._merging)
-        _write_runs(self.fieldwriter, self.schema, lengths, heapq.merge(*sources, key=_TERM))
+        _write_runs(self.fieldwriter, self.schema, lengths, sources[0] if len(sources) == 1 else _merged(sources))
         self.fieldwriter.close()
         lengths.close()
 
@@ -273,10 +275,10 @@ def _copy_column(source, perdoc, name: str, column, live: list[int], numbers: ra
     return copied
 
 
-def _held_runs(runs: dict[tuple[str, bytes], list[tuple[int, float, bytes]]]) -> Iterator[Run]:
+def _held_runs(runs: dict[tuple[str, bytes], list]) -> Iterator[Run]:
     for term in sorted(runs):
-        docs, weights, values = zip(*runs[term])
-        yield term, docs, weights, values
+        run = runs[term]
+        yield term, run[0::3], run[1::3], run[2::3]
 
 
 def _pooled_runs(postings: Iterable[tuple]) -> Iterator[Run]:
@@ -311,23 +313,53 @@ def _joined(parts: list[tuple[Sequence, ...]]) -> tuple[Sequence, ...]:
     return parts[0] if len(parts) == 1 else tuple(list(chain.from_iterable(column)) for column in zip(*parts))
 
 
+def _merged(sources: list[Iterator[Run]]) -> Iterator[Run]:
+    """The runs of several sources in term order, a term's runs from several sources
+    joined in the order of the sources (their documents' order)."""
+    for term, parts in groupby(heapq.merge(*sources, key=_TERM), key=_TERM):
+        yield (term, *_joined([postings for _, *postings in parts]))
+
+
 def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> None:
-    """Write the runs, in term order, to the field writer's terms and postings files;
-    a term's runs from several sources are joined in the order they come (their
-    documents' order)."""
-    postfile, terms = fieldwriter._postfile, fieldwriter._tindex
-    current = None
-    for (fieldname, text), parts in groupby(runs, key=_TERM):
-        if fieldname != current:
-            if current is not None:
-                fieldwriter.finish_field()
-            field = schema[fieldname]
-            fieldwriter.start_field(fieldname, field)
-            current, field_id = fieldname, pack_ushort(fieldwriter._fieldid)
-            field_lengths, fixed_size = lengths.field_lengths(fieldname), field.format.fixed_value_size()
-        docs, weights, values = _joined([postings for _, *postings in parts])
-        terms.add(field_id + text, write_postings(postfile, docs, weights, values, field_lengths, fixed_size))
-    if current is not None:
+    """Write the runs, one a term in term order, to the field writer's terms and
+    postings files; a field's terms go to the terms file together (`_add_terms`)."""
+    postfile = fieldwriter._postfile
+    for fieldname, field_runs in groupby(runs, key=_field_of):
+        field = schema[fieldname]
+        fieldwriter.start_field(fieldname, field)
+        field_id = pack_ushort(fieldwriter._fieldid)
+        field_lengths, fixed_size = lengths.field_lengths(fieldname), field.format.fixed_value_size()
+        keys, infos = [], []
+        for (_, text), docs, weights, values in field_runs:
+            if len(docs) == 1:
+                info = write_posting(postfile, docs[0], weights[0], values[0], field_lengths, fixed_size)
+            else:
+                info = write_postings(postfile, docs, weights, values, field_lengths, fixed_size)
+            keys.append(field_id + text)
+            infos.append(info)
+        _add_terms(fieldwriter._tindex, keys, infos)
         fieldwriter.finish_field()
 
 
+def _field_of(run: Run) -> str:
+    return run[0][0]
+
+
+def _add_terms(terms, keys: list[bytes], values: list[bytes]) -> None:
+    """OrderedHashWriter.add of each key (in increasing order) and its value, written
+    in one piece: the same file."""
+    if keys[0] <= terms.lastkey:
+        raise ValueError(f"keys must increase: {terms.lastkey!r}..{keys[0]!r}")
+    dbfile, buckets, hashed = terms.dbfile, terms.buckets, map(terms.hashfn, keys)
+    records = [b"".join(record) for record in zip(map(_LENGTHS.pack, map(len, keys), map(len, values)), keys, values)]
+    positions = list(accumulate(map(len, records), initial=dbfile.tell()))[:-1]
+    dbfile.write(b"".join(records))
+    index = terms.index  # a GrowableArray: its type widens as positions grow
+    try:
+        index.array.extend(array(index.typecode, positions))
+    except OverflowError:
+        index._retype(positions[-1])
+        index.array.extend(positions)
+    for h, position in zip(hashed, positions):
+        buckets[h & 255].append((h, position))
+    terms.lastkey = keys[-1]
