@@ -27,7 +27,7 @@ from whoosh.system import pack_uint
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 ARTICLES = "articles"
 QUOTES = "quotes"

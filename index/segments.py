@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import add, itemgetter
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
-from whoosh.columns import VarBytesColumn
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3Codec, W3PerDocReader, W3PerDocWriter, _lenfield
+from whoosh.columns import PickleColumn, VarBytesColumn
 from whoosh.filedb.filetables import _lengths as _LENGTHS
 from whoosh.reading import SegmentReader
 from whoosh.system import pack_ushort
@@ -39,8 +39,9 @@ class _PerDocReader(W3PerDocReader):
     commit (store._Searcher.open).
     """
 
-    def __init__(self, storage, segment) -> None:
+    def __init__(self, storage, segment, stored) -> None:
         super().__init__(storage, segment)
+        self._stored = stored
         prefix = segment.make_filename(".")
         for name in segment.list_files(storage):
             if name.endswith(W3Codec.COLUMN_EXT):
@@ -52,13 +53,32 @@ class _PerDocReader(W3PerDocReader):
     def has_column(self, fieldname):
         return fieldname in self._colfiles
 
+    def stored_fields(self, docnum):
+        return self._cached_reader("_stored", self._stored)[docnum] or {}
+
+
+class _PerDocWriter(W3PerDocWriter):
+    """Whoosh's per-document writer, storing the stored fields in its codec's column."""
+
+    def _create_column(self, fieldname, column):
+        super()._create_column(fieldname, self._codec.stored if fieldname == "_stored" else column)
+
 
 class _Codec(W3Codec):
-    """Whoosh's W3 codec, reading segments' columns through `_PerDocReader` (postings
-    are written by postings.write_postings)."""
+    """Whoosh's W3 codec, keeping the stored fields in the column `stored` and reading
+    segments' columns through `_PerDocReader` (postings are written by
+    postings.write_postings). Each segment keeps its codec (Whoosh pickles it in the
+    index's table of contents), so it is read as it was written."""
+
+    def __init__(self, stored=STORED_COLUMN) -> None:
+        super().__init__()
+        self.stored = stored
+
+    def per_document_writer(self, storage, segment):
+        return _PerDocWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
-        return _PerDocReader(storage, segment)
+        return _PerDocReader(storage, segment, self.stored)
 
 
 LIMIT_MB = 256
@@ -74,6 +94,10 @@ CODEC = _Codec()
 ranking and merges, read) by postings.py, in W3's layout, uncompressed and pickled with
 protocol 4: a larger index (413 MB for the 10k bench articles), and a block read is one
 fast unpickle."""
+PLAIN_CODEC = _Codec(stored=PickleColumn(VarBytesColumn()))
+"""CODEC with each document's stored fields kept as pickled, not compressed: a quote's
+are a few hundred bytes, and zlib took ~25 µs for each (~0.35 ms of a bench article's
+CPU, 14 quotes) to make them a quarter smaller."""
 
 
 SPILL_POSTINGS = 2_000_000
@@ -210,7 +234,8 @@ class Writer(SegmentWriter):
         here on; return their new numbers when some were deleted), a column at a time:
         Whoosh reads and re-writes each field of each document, and unpickles and
         pickles again (and decompresses and compresses) each one's stored fields, which
-        are copied here as they are stored."""
+        are copied here as they are stored (an index's segments share one codec, see
+        writing.CODECS)."""
         source, perdoc, start = reader._perdoc, self.perdocwriter, self.docnum
         deleted = reader.deleted_docs_set if reader.has_deletions() else ()
         live = [doc for doc in range(reader.doc_count_all()) if doc not in deleted]
@@ -219,10 +244,10 @@ class Writer(SegmentWriter):
             perdoc.start_doc(doc)
             perdoc.finish_doc()
         stored = source.column_reader("_stored", VarBytesColumn())
-        compressed = perdoc._get_column("_stored")._child  # below the pickling
+        raw = perdoc._get_column("_stored")._child  # below the pickling
         for old, new in zip(live, numbers):
             if value := stored[old]:
-                VarBytesColumn.Writer.add(compressed, new, value)
+                VarBytesColumn.Writer.add(raw, new, value)
         for name in fieldnames:
             lengths = _lenfield(name)
             if source.has_column(lengths):

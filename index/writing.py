@@ -15,7 +15,7 @@ its own, and this process moves each part's segments into the index and commits 
 in the order of the files, merging segments by tiers (`merge_tiers`): Whoosh's own policy
 re-writes ever larger segments as an index grows, which is most of a big build's time and
 memory. Segments are written as separate files (see COMPOUND) with uncompressed postings
-(CODEC); a writer holds one part's postings (on disk past SPILL_POSTINGS) and reads merged
+(CODECS); a writer holds one part's postings (on disk past SPILL_POSTINGS) and reads merged
 segments a term at a time (segments.Writer), so its memory does not grow with the index.
 """
 
@@ -47,7 +47,7 @@ from .config import Config
 from .errors import IndexBusyError
 from .model import Analysis, IndexReport, Problem
 from .schema import ARTICLES, QUOTES, SCHEMAS, article_document, quote_documents
-from .segments import CODEC, COMPOUND, LIMIT_MB, Writer
+from .segments import CODEC, COMPOUND, LIMIT_MB, PLAIN_CODEC, Writer
 
 BUSY = "index is being updated by another process"
 BATCH_ARTICLES = 200
@@ -64,6 +64,9 @@ BULK_SECONDS = 20.0
 kill -9 can lose, and how long the app may wait to see articles arrive."""
 MERGE_FACTOR = 10
 """A bulk run merges this many segments of one tier (see merge_tiers) into one."""
+CODECS = {ARTICLES: CODEC, QUOTES: PLAIN_CODEC}
+"""How each index's segments are written (segments.py): a quote's stored fields are not
+compressed."""
 INCOMING = "incoming"
 """The index folder's sub-folder where a bulk run's workers write their parts."""
 
@@ -265,7 +268,7 @@ class _PartWriter:
         folder.mkdir(parents=True)
         self.folder = folder
         self.writers = {name: Writer(whoosh_index.create_in(str(folder), make(), indexname=name),
-                                     limitmb=LIMIT_MB, compound=COMPOUND, codec=CODEC)
+                                     limitmb=LIMIT_MB, compound=COMPOUND, codec=CODECS[name])
                         for name, make in SCHEMAS.items()}
         self.files: list[Written] = []
         self.report = IndexReport()
@@ -358,7 +361,7 @@ def write(index_dir: Path, name: str, batch: Batch, merge=MERGE_SMALL) -> None:
     `merge`."""
     ix = whoosh_index.open_dir(str(index_dir), indexname=name)
     try:
-        writer = Writer(ix, limitmb=LIMIT_MB, compound=COMPOUND, codec=CODEC)
+        writer = Writer(ix, limitmb=LIMIT_MB, compound=COMPOUND, codec=CODECS[name])
     except whoosh_index.LockError:
         raise IndexBusyError(BUSY) from None
     with _no_cycle_collection():
