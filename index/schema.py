@@ -45,12 +45,15 @@ class _Keyword(fields.KEYWORD):
         if kwargs or not isinstance(value, str):
             return super().index(value, **kwargs)
         boost = self.format.field_boost
+        if "," not in value:  # one value or none, as most are
+            return [(value.strip().lower().encode("utf-8"), 1, boost, _ONCE)] if value else []
         counts = Counter(part.strip().lower() for part in _COMMA_SEPARATED.findall(value))
         return [(word.encode("utf-8"), count, count * boost, pack_uint(count)) for word, count in counts.items()]
 
 
 _COMMA_SEPARATED = re.compile(r"[^,]+")
 """What Whoosh's CommaSeparatedTokenizer finds (each part then stripped)."""
+_ONCE = pack_uint(1)
 
 
 class _Id(fields.ID):
@@ -139,28 +142,48 @@ class _Text(fields.TEXT):
 
     Whoosh passes each word through a generator per filter on a Token object; this
     loop gives the same terms, positions, characters and weights (tests/unit/test_schema.py
-    compares the two) without them. Queries still go through the analyzer itself.
+    compares the two) without them, and remembers each word's term (`_TERMS`) for every
+    text field of every schema in the process. Queries still go through the analyzer.
     """
 
     def index(self, value, **kwargs):
         if kwargs or not isinstance(value, str):
             return super().index(value, **kwargs)
-        tokenizer, _, stops, stemmer = self.analyzer.items
-        stoplist, minsize, stem, ignore = stops.stops, stops.min, stemmer._stem, stemmer.ignore
+        tokenizer = self.analyzer.items[0]
+        terms = _TERMS if len(_TERMS) < STEM_CACHE else _forgotten()
         chars = isinstance(self.format, formats.Characters)
         found: dict[str, list] = {}
         position = None
         for n, match in enumerate(tokenizer.expression.finditer(value)):
-            word = match.group().lower()
-            if len(word) < minsize or word in stoplist:
+            word = match.group()
+            term = terms.get(word)
+            if term is None:
+                terms[word] = term = self._term(word)
+            if term is _STOPPED:
                 continue
             # StopFilter numbers the words it keeps from the first one's position on.
             position = n if position is None else position + 1
-            if word not in ignore:
-                word = stem(word)
-            found.setdefault(word, []).append((position, match.start(), match.end()) if chars else position)
+            found.setdefault(term, []).append((position, match.start(), match.end()) if chars else position)
         boost, encode = self.format.field_boost, self.format.encode
-        return [(word.encode("utf-8"), len(at), len(at) * boost, encode(at)) for word, at in found.items()]
+        return [(term.encode("utf-8"), len(at), len(at) * boost, encode(at)) for term, at in found.items()]
+
+    def _term(self, word: str) -> str | bool:
+        """What the analyzer's filters make of a word: its term, or _STOPPED."""
+        _, _, stops, stemmer = self.analyzer.items
+        word = word.lower()
+        if len(word) < stops.min or word in stops.stops:
+            return _STOPPED
+        return word if word in stemmer.ignore else stemmer._stem(word)
+
+
+_TERMS: dict[str, str | bool] = {}
+"""Each word's term, as `_Text._term` made it (every text field has the same analyzer)."""
+_STOPPED = False
+
+
+def _forgotten() -> dict[str, str | bool]:
+    _TERMS.clear()
+    return _TERMS
 
 
 def _text(boost: float = 1.0, chars: bool = False) -> fields.TEXT:

@@ -49,6 +49,7 @@ def test_text_fields_index_what_whoosh_would(schema):
 NAMES = [
     "Keir Starmer,Anas Sarwar", "keir starmer", " Keir  Starmer , ,KEIR STARMER,", "ceasefire:support,arms-ban:oppose",
     "anas sarwar|ceasefire:support", "", ",", "Zelenskyy,Ünïcödé Naïve", "/news/2024/a file.txt", "abc:0",
+    "   ", "  Mixed Case  ", "İstanbul",
 ]
 
 
