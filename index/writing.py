@@ -321,8 +321,9 @@ class Batch:
         return [(f.path, f.updated) for f in self.files] + [(w.path, w.updated) for p in self.parts for w in p.files]
 
     def paths(self) -> list[str]:
-        """The files whose indexed documents this commit replaces or removes."""
-        return self.removed + [path for path, _ in self.written()]
+        """The files whose indexed documents this commit replaces or removes (a new
+        file has none)."""
+        return self.removed + [path for path, updated in self.written() if updated]
 
     def articles(self) -> int:
         return sum(len(f.articles) for f in self.files)
@@ -371,8 +372,10 @@ def write(index_dir: Path, name: str, batch: Batch, merge=MERGE_SMALL) -> None:
             if name == ARTICLES:
                 # An article filed under another path (one file reached by two names)
                 # is replaced too: update_document does that for the documents here.
+                reader = writer.searcher().reader()  # the one delete_by_term uses
                 for article_id in batch.written_ids():
-                    writer.delete_by_term("id", article_id)
+                    if ("id", article_id) in reader:
+                        writer.delete_by_term("id", article_id)
                 for doc in batch.article_docs():
                     writer.update_document(**doc)
             else:

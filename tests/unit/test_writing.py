@@ -192,6 +192,18 @@ def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeyp
         assert len(sizes) <= 2 * 4
 
 
+def test_a_bulk_run_replaces_an_article_indexed_under_another_name(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 3)
+    alias = generate_corpus(tmp_path / "alias", 1)
+    (alias / "same.json").symlink_to(news / "article00001.json")  # the same article: its id is its real path's
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        store.update([alias])
+        assert store.count() == 4
+        assert [hit.path for hit in store.search("item1").hits] == [str(alias / "same.json")]
+
+
 def _answers(store: Store) -> list:
     """What a reader sees of an index: each query's articles with their highlights, and
     quotes (as sets: documents are numbered, so ties are ordered, differently)."""
