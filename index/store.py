@@ -249,9 +249,9 @@ class Store:
                     continue
                 batch.add(item)
                 if commits.due(batch):
-                    self._commit(batch, report, commits)
+                    self._commit(batch, report)
                     batch = Batch()
-        self._commit(batch, report, commits)
+        self._commit(batch, report)
         report.interrupted = stop is not None and stop.is_set()
         self._record_roots([root for root in roots if root.exists()], replace=[r for r in roots if not r.exists()])
         return report
@@ -292,13 +292,13 @@ class Store:
         prefixes = tuple(name.rstrip(os.sep) + os.sep for name in named)
         return {path: known for path, known in found.items() if path in named or path.startswith(prefixes)}
 
-    def _commit(self, batch: Batch, report: IndexReport, commits: Commits) -> None:
+    def _commit(self, batch: Batch, report: IndexReport) -> None:
         """Write one batch: quotes, then articles, each file's old documents deleted first."""
         written = batch.written()
         if not written and not batch.removed:
             return
-        write(self.index_dir, QUOTES, batch, commits.merge)
-        write(self.index_dir, ARTICLES, batch, commits.merge)
+        write(self.index_dir, QUOTES, batch)
+        write(self.index_dir, ARTICLES, batch)
         report.removed.extend(batch.removed)
         for path, updated in written:
             (report.updated if updated else report.added).append(path)

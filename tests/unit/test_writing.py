@@ -192,6 +192,28 @@ def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeyp
         assert len(sizes) <= 2 * 4
 
 
+def test_updating_one_file_after_a_bulk_run_keeps_the_bulk_runs_segments(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 30)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "PART_FILES", 4)
+
+    def segment_ids(name: str) -> set[str]:
+        return {s.segment_id() for s in whoosh_index.open_dir(str(isolated), indexname=name)._read_toc().segments}
+
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        built = {name: segment_ids(name) for name in (ARTICLES, QUOTES)}
+        assert len(built[ARTICLES]) == 8  # eight parts of four files or fewer
+        edited = news / "article00011.json"
+        edited.write_text(edited.read_text(encoding="utf-8").replace("Critics", "Opponents"), encoding="utf-8")
+        assert store.update([news]).updated == [str(edited)]
+        # the commit of the changed file merged none of them (Whoosh's MERGE_SMALL
+        # merged them all: at 100k, 16 s for one file)
+        for name in (ARTICLES, QUOTES):
+            assert built[name] <= segment_ids(name)
+        assert store.search("opponents").total == 1
+
+
 def test_a_bulk_run_replaces_an_article_indexed_under_another_name(isolated, monkeypatch, tmp_path):
     news = generate_corpus(tmp_path / "news", 3)
     alias = generate_corpus(tmp_path / "alias", 1)
