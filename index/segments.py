@@ -189,15 +189,17 @@ class Writer(SegmentWriter):
 
     def commit(self, mergetype=None, optimize=None, merge=None, incoming: Sequence = ()) -> None:
         """Whoosh's commit, with the segments `incoming` (written by other writers,
-        `finished`; their files moved into this index's folder) added after this
-        writer's."""
+        `finished`; their files moved into this index's folder) added to the index's
+        before the merge policy chooses what to merge: the commit that completes a tier
+        merges it, not the next one (a small update after a bulk run)."""
         self._check_state()
+        self.segments = self.segments + list(incoming)
         segments = self._merge_segments(mergetype, optimize, merge)
         if self._added:
             segments.append(self._finalize_segment())
         else:
             self._close_segment()
-        self._commit_toc(segments + list(incoming))
+        self._commit_toc(segments)
         self._finish()
 
     def finished(self):

@@ -214,6 +214,17 @@ def test_updating_one_file_after_a_bulk_run_keeps_the_bulk_runs_segments(isolate
         assert store.search("opponents").total == 1
 
 
+def test_the_commit_that_completes_a_tier_merges_it(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 20)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "PART_FILES", 2)  # ten parts of two files: a whole tier
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        for name in (ARTICLES, QUOTES):
+            sizes = [s.doc_count_all() for s in whoosh_index.open_dir(str(isolated), indexname=name)._read_toc().segments]
+            assert sizes == [20]  # merged by the run, not left for the next update to merge
+
+
 def test_a_bulk_run_replaces_an_article_indexed_under_another_name(isolated, monkeypatch, tmp_path):
     news = generate_corpus(tmp_path / "news", 3)
     alias = generate_corpus(tmp_path / "alias", 1)
