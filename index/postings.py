@@ -11,6 +11,7 @@ codecs.encode: a block of the body unpickled in ~100 µs, under protocol 4 in ~1
 
     write_postings(...)        a term's postings to the postings file; its info
     write_posting(...)         the same for a term with one posting
+    copy_postings(...)         a term's blocks from merged segments, copied
     blocks(postfile, info, ...)  a term's blocks: (documents, weights, values)
 """
 
@@ -122,11 +123,8 @@ def blocks(postfile, info: W3TermInfo, fixed_size: int | None, with_values: bool
         docs, weights, values = info.inlined_postings()
         yield docs, weights, values if with_values else None
         return
-    offset, length = info.extent()
-    if isinstance(length, tuple):  # whoosh-reloaded 2.7.5 reads it as a 1-tuple
-        (length,) = length
-    raw = postfile.get(offset, length)
-    buffer = io.BytesIO(raw)
+    raw = _read(postfile, info)
+    length, buffer = len(raw), io.BytesIO(raw)
     at, after = len(WHOOSH3_HEADER_MAGIC), -1  # `after`: the last document of the block before
     while at < length:
         size = abs(unpack_int(raw[at:at + _INT_SIZE])[0])
@@ -148,6 +146,52 @@ def blocks(postfile, info: W3TermInfo, fixed_size: int | None, with_values: bool
                 values = [values[n:n + fixed_size] for n in range(0, len(values), fixed_size)]
             yield tuple(accumulate(deltas)), weights, values  # each block's first document whole
         after = last
+
+
+def copy_postings(postfile, sources: Sequence[tuple[object, W3TermInfo, int]]) -> bytes:
+    """Write a term's postings from several segments, each (its postings file, the term's
+    info there, where its documents start now), in document order, to the postings file:
+    each block copied with its documents moved by its segment's start (the first
+    document, whole, and the last, in the header). Return the term's info, as
+    write_postings would for the same postings in these blocks."""
+    start, parts = postfile.tell(), [WHOOSH3_HEADER_MAGIC]
+    for n, (source, info, moved) in enumerate(sources):
+        if info.is_inlined():
+            raise ValueError("inlined postings are not copied")
+        raw = _read(source, info)
+        buffer = io.BytesIO(raw)
+        at = len(WHOOSH3_HEADER_MAGIC)
+        while at < len(raw):
+            size = abs(unpack_int(raw[at:at + _INT_SIZE])[0])
+            buffer.seek(at + _INT_SIZE)
+            count, last, top, compression, low, high = pickle.load(buffer)
+            data_at, at = buffer.tell(), at + _INT_SIZE + size
+            data = raw[data_at:at]
+            if moved:
+                deltas, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
+                data = pickle.dumps(((deltas[0] + moved, *deltas[1:]), weights, values), 4)
+            elif compression:
+                data = zlib.decompress(data)
+            header = pickle.dumps((count, last + moved, top, 0, low, high), 4)
+            size = len(header) + len(data)
+            parts += (pack_int(-size if at >= len(raw) and n == len(sources) - 1 else size), header, data)
+    written = b"".join(parts)
+    postfile.write(written)
+    infos = [info for _, info, _ in sources]
+    low = [byte for byte in (_length_byte(i.min_length()) for i in infos) if byte]
+    info = _TERM_INFO.pack(False, sum(i.weight() for i in infos), sum(i.doc_frequency() for i in infos),
+                           min(low) if low else 0, max(_length_byte(i.max_length()) for i in infos),
+                           max(i.max_weight() for i in infos), sources[0][1].min_id() + sources[0][2],
+                           sources[-1][1].max_id() + sources[-1][2])
+    return info + pack_long(start) + pack_int(len(written))
+
+
+def _read(postfile, info: W3TermInfo) -> bytes:
+    """The bytes of a term's blocks, from where its info says."""
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # whoosh-reloaded 2.7.5 reads it as a 1-tuple
+        (length,) = length
+    return postfile.get(offset, length)
 
 
 def _any_between(ordered: list[int], after: int, last: int) -> bool:

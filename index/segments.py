@@ -25,7 +25,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .postings import blocks, write_posting, write_postings
+from .postings import blocks, copy_postings, write_posting, write_postings
 
 
 class _PerDocReader(W3PerDocReader):
@@ -269,10 +269,13 @@ class Writer(SegmentWriter):
         then each merged segment's (which is how their documents are numbered)."""
         self.perdocwriter.close()
         lengths = self.per_document_reader()
-        sources = [_pooled_runs(self.pool.iter_postings())] if self._spilled else []
-        sources.append(_held_runs(self._runs))
-        sources.extend(_segment_runs(reader, start, docmap, self.schema) for reader, start, docmap in self._merging)
-        _write_runs(self.fieldwriter, self.schema, lengths, sources[0] if len(sources) == 1 else _merged(sources))
+        if self._runs or self._spilled or any(docmap is not None for _, _, docmap in self._merging):
+            sources = [_pooled_runs(self.pool.iter_postings())] if self._spilled else []
+            sources.append(_held_runs(self._runs))
+            sources.extend(_segment_runs(reader, start, docmap, self.schema) for reader, start, docmap in self._merging)
+            _write_runs(self.fieldwriter, self.schema, lengths, sources[0] if len(sources) == 1 else _merged(sources))
+        else:  # only whole segments merged (a bulk run's commits): their blocks are copied
+            _copy_terms(self.fieldwriter, self.schema, self._merging)
         self.fieldwriter.close()
         lengths.close()
 
@@ -332,6 +335,30 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
                 continue
         docs = list(map(docmap.__getitem__, docs) if docmap is not None else map(add, docs, repeat(start)))
         yield (fieldname, text), docs, weights, values
+
+
+def _copy_terms(fieldwriter, schema, merging: list[tuple[SegmentReader, int, None]]) -> None:
+    """Write the terms of merged segments without deletions, in term order, each term's
+    posting blocks copied from its segments in their order (postings.copy_postings)."""
+    sources = [_segment_terms(reader, start, schema) for reader, start, _ in merging]
+    postfile = fieldwriter._postfile
+    for fieldname, field_terms in groupby(heapq.merge(*sources, key=_TERM), key=_field_of):
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        field_id = pack_ushort(fieldwriter._fieldid)
+        keys, infos = [], []
+        for (_, text), parts in groupby(field_terms, key=_TERM):
+            keys.append(field_id + text)
+            infos.append(copy_postings(postfile, [where for _, *where in parts]))
+        _add_terms(fieldwriter._tindex, keys, infos)
+        fieldwriter.finish_field()
+
+
+def _segment_terms(reader: SegmentReader, start: int, schema) -> Iterator[tuple]:
+    """((field, term), postings file, info, start) of each of a segment's terms, in order."""
+    postfile = reader._terms._postfile
+    for term, info in reader._terms.items():
+        if term[0] in schema:
+            yield term, postfile, info, start
 
 
 def _joined(parts: list[tuple[Sequence, ...]]) -> tuple[Sequence, ...]:
