@@ -342,7 +342,7 @@ def bounded(q: query.MultiTerm, facets: FacetTerms) -> Query:
     reader: a page more, the people pane and the stance counts compile the same query
     again.
     """
-    key = (type(q), q.field(), q.text, getattr(q, "maxdist", None), getattr(q, "prefixlength", None))
+    key = (q.field(), repr(q))  # a word, its distance and prefix, or a range's ends
     if key not in facets.expansions:
         if len(facets.expansions) >= REMEMBERED_EXPANSIONS:
             del facets.expansions[next(iter(facets.expansions))]

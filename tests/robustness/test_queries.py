@@ -51,7 +51,9 @@ def test_a_query_that_cannot_be_read_is_one_clean_line_and_status_2(hostile_run,
 @pytest.mark.parametrize(
     ("command", "query"),
     [("search", '"unbalanced'), ("search", "(gaza OR"), ("search", "أيمن*"), ("search", "person:\u202eevil"),
-     ("quotes", "speaker:nobody"), ("people", "*")],
+     ("quotes", "speaker:nobody"), ("people", "*"),
+     # word ranges, one pasted with a terminal escape (found by test_fuzz.py)
+     ("search", "\x1b[2JTO]"), ("search", "[a TO c]"), ("quotes", "speaker:[a TO m]"), ("people", "title:[a TO m]")],
 )
 def test_odd_queries_from_the_command_line_give_a_result(hostile_run, command, query):
     run = newsx(command, query, env=hostile_run.env)
