@@ -92,10 +92,10 @@ def write_posting(postfile, doc: int, weight: float, value: bytes | None,
         None if weight32 == 1.0 else weight32,
         ((value,) if value else ()) if fixed_size is None or fixed_size < 0 else (value or b"") if fixed_size else None,
     ), 4)
-    header = pickle.dumps((1, doc, top, 0, _length_byte(length or None), _length_byte(length or 0)), 4)
+    byte = _length_byte(length or 0)  # 0 for no length, as for None
+    header = pickle.dumps((1, doc, top, 0, byte, byte), 4)
     written = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-len(header) - len(data)), header, data))
     postfile.write(written)
-    byte = _length_byte(length or 0)
     info = _TERM_INFO.pack(False, weight32, 1, byte, byte, top, doc, doc)
     return info + pack_long(start) + pack_int(len(written))
 
@@ -124,15 +124,10 @@ def blocks(postfile, info: W3TermInfo, fixed_size: int | None, with_values: bool
         yield docs, weights, values if with_values else None
         return
     raw = _read(postfile, info)
-    length, buffer = len(raw), io.BytesIO(raw)
-    at, after = len(WHOOSH3_HEADER_MAGIC), -1  # `after`: the last document of the block before
-    while at < length:
-        size = abs(unpack_int(raw[at:at + _INT_SIZE])[0])
-        buffer.seek(at + _INT_SIZE)
-        count, last, _, compression, _, _ = pickle.load(buffer)
-        data_at, at = buffer.tell(), at + _INT_SIZE + size
+    after = -1  # the last document of the block before
+    for (count, last, _, compression, _, _), data_at, end in _block_spans(raw):
         if wanted is None or _any_between(wanted, after, last):
-            data = raw[data_at:at]
+            data = raw[data_at:end]
             deltas, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
             if weights is None:
                 weights = (1.0,) * count
@@ -159,14 +154,8 @@ def copy_postings(postfile, sources: Sequence[tuple[object, W3TermInfo, int]]) -
         if info.is_inlined():
             raise ValueError("inlined postings are not copied")
         raw = _read(source, info)
-        buffer = io.BytesIO(raw)
-        at = len(WHOOSH3_HEADER_MAGIC)
-        while at < len(raw):
-            size = abs(unpack_int(raw[at:at + _INT_SIZE])[0])
-            buffer.seek(at + _INT_SIZE)
-            count, last, top, compression, low, high = pickle.load(buffer)
-            data_at, at = buffer.tell(), at + _INT_SIZE + size
-            data = raw[data_at:at]
+        for (count, last, top, compression, low, high), data_at, end in _block_spans(raw):
+            data = raw[data_at:end]
             if moved:
                 deltas, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
                 data = pickle.dumps(((deltas[0] + moved, *deltas[1:]), weights, values), 4)
@@ -174,7 +163,7 @@ def copy_postings(postfile, sources: Sequence[tuple[object, W3TermInfo, int]]) -
                 data = zlib.decompress(data)
             header = pickle.dumps((count, last + moved, top, 0, low, high), 4)
             size = len(header) + len(data)
-            parts += (pack_int(-size if at >= len(raw) and n == len(sources) - 1 else size), header, data)
+            parts += (pack_int(-size if end == len(raw) and n == len(sources) - 1 else size), header, data)
     written = b"".join(parts)
     postfile.write(written)
     infos = [info for _, info, _ in sources]
@@ -184,6 +173,20 @@ def copy_postings(postfile, sources: Sequence[tuple[object, W3TermInfo, int]]) -
                            max(i.max_weight() for i in infos), sources[0][1].min_id() + sources[0][2],
                            sources[-1][1].max_id() + sources[-1][2])
     return info + pack_long(start) + pack_int(len(written))
+
+
+def _block_spans(raw: bytes) -> Iterator[tuple[tuple, int, int]]:
+    """Each block of a term's bytes: its header (count, last document, top weight,
+    compression, shortest and longest field length as bytes), and where its data
+    starts and ends."""
+    buffer = io.BytesIO(raw)
+    at = len(WHOOSH3_HEADER_MAGIC)
+    while at < len(raw):
+        size = abs(unpack_int(raw[at:at + _INT_SIZE])[0])
+        buffer.seek(at + _INT_SIZE)
+        header = pickle.load(buffer)
+        data_at, at = buffer.tell(), at + _INT_SIZE + size
+        yield header, data_at, at
 
 
 def _read(postfile, info: W3TermInfo) -> bytes:

@@ -269,13 +269,16 @@ class Writer(SegmentWriter):
         then each merged segment's (which is how their documents are numbered)."""
         self.perdocwriter.close()
         lengths = self.per_document_reader()
+        postfile = self.fieldwriter._postfile
         if self._runs or self._spilled or any(docmap is not None for _, _, docmap in self._merging):
             sources = [_pooled_runs(self.pool.iter_postings())] if self._spilled else []
             sources.append(_held_runs(self._runs))
             sources.extend(_segment_runs(reader, start, docmap, self.schema) for reader, start, docmap in self._merging)
-            _write_runs(self.fieldwriter, self.schema, lengths, sources[0] if len(sources) == 1 else _merged(sources))
+            runs = sources[0] if len(sources) == 1 else _merged(sources)
+            terms = _written_runs(postfile, self.schema, lengths, runs)
         else:  # only whole segments merged (a bulk run's commits): their blocks are copied
-            _copy_terms(self.fieldwriter, self.schema, self._merging)
+            terms = _copied_terms(postfile, self.schema, self._merging)
+        _write_terms(self.fieldwriter, self.schema, terms)
         self.fieldwriter.close()
         lengths.close()
 
@@ -337,20 +340,13 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
         yield (fieldname, text), docs, weights, values
 
 
-def _copy_terms(fieldwriter, schema, merging: list[tuple[SegmentReader, int, None]]) -> None:
-    """Write the terms of merged segments without deletions, in term order, each term's
-    posting blocks copied from its segments in their order (postings.copy_postings)."""
+def _copied_terms(postfile, schema, merging: list[tuple[SegmentReader, int, None]]) -> Iterator[tuple]:
+    """The terms of merged segments without deletions, in term order, each with its info
+    once its posting blocks are copied from its segments in their order
+    (postings.copy_postings) to the postings file."""
     sources = [_segment_terms(reader, start, schema) for reader, start, _ in merging]
-    postfile = fieldwriter._postfile
-    for fieldname, field_terms in groupby(heapq.merge(*sources, key=_TERM), key=_field_of):
-        fieldwriter.start_field(fieldname, schema[fieldname])
-        field_id = pack_ushort(fieldwriter._fieldid)
-        keys, infos = [], []
-        for (_, text), parts in groupby(field_terms, key=_TERM):
-            keys.append(field_id + text)
-            infos.append(copy_postings(postfile, [where for _, *where in parts]))
-        _add_terms(fieldwriter._tindex, keys, infos)
-        fieldwriter.finish_field()
+    for term, parts in groupby(heapq.merge(*sources, key=_TERM), key=_TERM):
+        yield term, copy_postings(postfile, [where for _, *where in parts])
 
 
 def _segment_terms(reader: SegmentReader, start: int, schema) -> Iterator[tuple]:
@@ -374,29 +370,35 @@ def _merged(sources: list[Iterator[Run]]) -> Iterator[Run]:
         yield (term, *_joined([postings for _, *postings in parts]))
 
 
-def _write_runs(fieldwriter, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> None:
-    """Write the runs, one a term in term order, to the field writer's terms and
-    postings files; a field's terms go to the terms file together (`_add_terms`)."""
-    postfile = fieldwriter._postfile
+def _written_runs(postfile, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> Iterator[tuple]:
+    """The runs' terms, one run a term in term order, each with its info once its
+    postings are written to the postings file."""
     for fieldname, field_runs in groupby(runs, key=_field_of):
-        field = schema[fieldname]
-        fieldwriter.start_field(fieldname, field)
-        field_id = pack_ushort(fieldwriter._fieldid)
-        field_lengths, fixed_size = lengths.field_lengths(fieldname), field.format.fixed_value_size()
-        keys, infos = [], []
-        for (_, text), docs, weights, values in field_runs:
+        field_lengths, fixed_size = lengths.field_lengths(fieldname), schema[fieldname].format.fixed_value_size()
+        for term, docs, weights, values in field_runs:
             if len(docs) == 1:
-                info = write_posting(postfile, docs[0], weights[0], values[0], field_lengths, fixed_size)
+                yield term, write_posting(postfile, docs[0], weights[0], values[0], field_lengths, fixed_size)
             else:
-                info = write_postings(postfile, docs, weights, values, field_lengths, fixed_size)
+                yield term, write_postings(postfile, docs, weights, values, field_lengths, fixed_size)
+
+
+def _write_terms(fieldwriter, schema, terms: Iterable[tuple]) -> None:
+    """Write ((field, term), info) in term order to the field writer's terms file, a
+    field's terms together (`_add_terms`)."""
+    for fieldname, field_terms in groupby(terms, key=_field_of):
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        field_id = pack_ushort(fieldwriter._fieldid)
+        keys, infos = [], []
+        for (_, text), info in field_terms:
             keys.append(field_id + text)
             infos.append(info)
         _add_terms(fieldwriter._tindex, keys, infos)
         fieldwriter.finish_field()
 
 
-def _field_of(run: Run) -> str:
-    return run[0][0]
+def _field_of(item: tuple) -> str:
+    """The field of a run, or of a (term, info)."""
+    return item[0][0]
 
 
 def _add_terms(terms, keys: list[bytes], values: list[bytes]) -> None:

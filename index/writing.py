@@ -14,9 +14,10 @@ BULK_SECONDS) as segments in a folder of its own, and this process moves each pa
 segments into the index and commits them, in the order of the files. Every commit
 merges segments by tiers (`merge_tiers`): Whoosh's own policies re-write ever larger
 segments as an index grows (MERGE_SMALL, after a bulk run, merged 23 of its segments
-into the commit of one changed file: 16 s at 100k). Segments are written as separate files (see COMPOUND) with uncompressed postings
-(CODECS); a writer holds one part's postings (on disk past SPILL_POSTINGS) and reads merged
-segments a term at a time (segments.Writer), so its memory does not grow with the index.
+into the commit of one changed file: 16 s at 100k). Segments are written as separate
+files (see COMPOUND) with uncompressed postings (CODECS); a writer holds one part's
+postings (on disk past SPILL_POSTINGS) and reads merged segments a term at a time
+(segments.Writer), so its memory does not grow with the index.
 """
 
 from __future__ import annotations
@@ -252,7 +253,7 @@ class _Worker:
                     break
                 if part is None:
                     part = _PartWriter(self.incoming / uuid.uuid4().hex)
-                part.add(self.indexer.load(path, indexed, current_stamp, part.report), path)
+                part.add(self.indexer.load(path, indexed, current_stamp, part.report))
                 self.read.put(path)
                 if time.monotonic() - part.started >= self.seconds:
                     parts.append(part.finish())
@@ -275,13 +276,13 @@ class _PartWriter:
         self.report = IndexReport()
         self.started = time.monotonic()
 
-    def add(self, changed: ChangedFile | None, path: str) -> None:
+    def add(self, changed: ChangedFile | None) -> None:
         if changed is not None:
             for doc in changed.articles:
                 self.writers[ARTICLES].add_document(**doc)
             for doc in changed.quotes:
                 self.writers[QUOTES].add_document(**doc)
-            self.files.append(Written(path, changed.updated, [doc["id"] for doc in changed.articles]))
+            self.files.append(Written(changed.path, changed.updated, [doc["id"] for doc in changed.articles]))
 
     def finish(self) -> Part:
         segments = {name: writer.finished() for name, writer in self.writers.items()}
