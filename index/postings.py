@@ -143,49 +143,92 @@ def blocks(postfile, info: W3TermInfo, fixed_size: int | None, with_values: bool
         after = last
 
 
-def copy_postings(postfile, sources: Sequence[tuple[object, W3TermInfo, int]]) -> bytes:
-    """Write a term's postings from several segments, each (its postings file, the term's
-    info there, where its documents start now), in document order, to the postings file:
-    each block copied with its documents moved by its segment's start (the first
-    document, whole, and the last, in the header). Return the term's info, as
-    write_postings would for the same postings in these blocks."""
+def copy_postings(postfile, sources: Sequence[tuple[bytes, tuple, int]]) -> bytes:
+    """Write a term's postings from several segments, each (its postings file in memory,
+    the term's info there as `TERM_INFO` unpacks it, where its documents start now), in
+    document order, to the postings file: each block copied with its documents moved by
+    its segment's start (the first document, whole, and the last, in the header). Return
+    the term's info, as write_postings would for the same postings in these blocks."""
     start, parts = postfile.tell(), [WHOOSH3_HEADER_MAGIC]
     for n, (source, info, moved) in enumerate(sources):
-        if info.is_inlined():
+        inlined, *_, offset, length = info
+        if inlined:
             raise ValueError("inlined postings are not copied")
-        raw = _read(source, info)
+        raw = source[offset:offset + length]
         for (count, last, top, compression, low, high), data_at, end in _block_spans(raw):
             data = raw[data_at:end]
-            if moved:
-                deltas, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
-                data = pickle.dumps(((deltas[0] + moved, *deltas[1:]), weights, values), 4)
-            elif compression:
+            if compression:
                 data = zlib.decompress(data)
+            if moved:
+                data = _moved(data, moved)
             header = pickle.dumps((count, last + moved, top, 0, low, high), 4)
             size = len(header) + len(data)
             parts += (pack_int(-size if end == len(raw) and n == len(sources) - 1 else size), header, data)
     written = b"".join(parts)
     postfile.write(written)
-    infos = [info for _, info, _ in sources]
-    low = [byte for byte in (_length_byte(i.min_length()) for i in infos) if byte]
-    info = _TERM_INFO.pack(False, sum(i.weight() for i in infos), sum(i.doc_frequency() for i in infos),
-                           min(low) if low else 0, max(_length_byte(i.max_length()) for i in infos),
-                           max(i.max_weight() for i in infos), sources[0][1].min_id() + sources[0][2],
-                           sources[-1][1].max_id() + sources[-1][2])
+    _, weights, counts, lows, highs, tops, firsts, lasts, _, _ = zip(*(info for _, info, _ in sources))
+    low = [byte for byte in lows if byte]
+    info = _TERM_INFO.pack(False, sum(weights), sum(counts), min(low) if low else 0, max(highs), max(tops),
+                           firsts[0] + sources[0][2], lasts[-1] + sources[-1][2])
     return info + pack_long(start) + pack_int(len(written))
+
+
+TERM_INFO = struct.Struct(_TERM_INFO.format + "qi")
+"""A W3TermInfo's bytes whose postings are not inlined: the flags, total weight, count,
+shortest and longest field length as bytes, top weight, first and last document, and
+where its blocks are in the postings file (offset, length)."""
+
+
+def _moved(data: bytes, moved: int) -> bytes:
+    """A block's pickled (document deltas, weights, values) with its first document (the
+    pickle's first integer) moved by `moved`: the integer re-encoded where it is, and its
+    pickle frame's length corrected, not the values unpickled and pickled again."""
+    at = len(_FRAMED) + (data[len(_FRAMED)] == _MARK)  # a tuple of over three opens a mark
+    width = _INT_WIDTHS.get(data[at]) if data.startswith(_FRAMED[:3]) else None
+    first = int.from_bytes(data[at + 1:at + 1 + width], "little", signed=width == 4) if width else None
+    if first is None or first + moved >= 2**31:  # not as written here
+        deltas, weights, values = pickle.loads(data)
+        return pickle.dumps(((deltas[0] + moved, *deltas[1:]), weights, values), 4)
+    new = _pickled_int(first + moved)
+    frame = int.from_bytes(data[3:len(_FRAMED)], "little") + len(new) - 1 - width
+    return b"".join((data[:3], frame.to_bytes(8, "little"), data[len(_FRAMED):at], new, data[at + 1 + width:]))
+
+
+_FRAMED = b"\x80\x04\x95" + bytes(8)
+"""How a pickle of protocol 4 starts: its protocol, then its first frame and the frame's
+length (8 bytes, little-endian; the zeros are where it goes)."""
+_MARK = pickle.MARK[0]
+_INT_WIDTHS = {pickle.BININT1[0]: 1, pickle.BININT2[0]: 2, pickle.BININT[0]: 4}
+"""The bytes after each opcode pickle writes an integer of 32 bits or less with (BININT1
+and BININT2 unsigned, BININT signed)."""
+
+
+def _pickled_int(number: int) -> bytes:
+    """A non-negative integer below 2**31 as pickle writes it."""
+    if number < 256:
+        return pickle.BININT1 + bytes((number,))
+    if number < 65536:
+        return pickle.BININT2 + number.to_bytes(2, "little")
+    return pickle.BININT + number.to_bytes(4, "little")
 
 
 def _block_spans(raw: bytes) -> Iterator[tuple[tuple, int, int]]:
     """Each block of a term's bytes: its header (count, last document, top weight,
     compression, shortest and longest field length as bytes), and where its data
     starts and ends."""
-    buffer = io.BytesIO(raw)
     at = len(WHOOSH3_HEADER_MAGIC)
     while at < len(raw):
         size = abs(unpack_int(raw[at:at + _INT_SIZE])[0])
-        buffer.seek(at + _INT_SIZE)
-        header = pickle.load(buffer)
-        data_at, at = buffer.tell(), at + _INT_SIZE + size
+        header_at = at + _INT_SIZE
+        if raw.startswith(_FRAMED[:3], header_at):  # one frame: its length says where it ends
+            data_at = header_at + len(_FRAMED) + int.from_bytes(raw[header_at + 3:header_at + len(_FRAMED)], "little")
+            header = pickle.loads(raw[header_at:data_at])
+        else:
+            buffer = io.BytesIO(raw)
+            buffer.seek(header_at)
+            header = pickle.load(buffer)
+            data_at = buffer.tell()
+        at = header_at + size
         yield header, data_at, at
 
 

@@ -12,8 +12,11 @@
 from __future__ import annotations
 
 import heapq
+import mmap
+import struct
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import add, itemgetter
 
@@ -25,7 +28,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .postings import blocks, copy_postings, write_posting, write_postings
+from .postings import TERM_INFO, blocks, copy_postings, write_posting, write_postings
 
 
 class _PerDocReader(W3PerDocReader):
@@ -344,17 +347,33 @@ def _copied_terms(postfile, schema, merging: list[tuple[SegmentReader, int, None
     """The terms of merged segments without deletions, in term order, each with its info
     once its posting blocks are copied from its segments in their order
     (postings.copy_postings) to the postings file."""
-    sources = [_segment_terms(reader, start, schema) for reader, start, _ in merging]
-    for term, parts in groupby(heapq.merge(*sources, key=_TERM), key=_TERM):
-        yield term, copy_postings(postfile, [where for _, *where in parts])
+    with ExitStack() as mapped:
+        sources = [_segment_terms(reader, start, schema, mapped) for reader, start, _ in merging]
+        for term, parts in groupby(heapq.merge(*sources, key=_TERM), key=_TERM):
+            yield term, copy_postings(postfile, [where for _, *where in parts])
 
 
-def _segment_terms(reader: SegmentReader, start: int, schema) -> Iterator[tuple]:
-    """((field, term), postings file, info, start) of each of a segment's terms, in order."""
-    postfile = reader._terms._postfile
-    for term, info in reader._terms.items():
-        if term[0] in schema:
-            yield term, postfile, info, start
+def _segment_terms(reader: SegmentReader, start: int, schema, mapped: ExitStack) -> Iterator[tuple]:
+    """((field, term), postings, info, start) of each of a segment's terms, in order: its
+    terms and postings files mapped into memory (`mapped` closes them), each record
+    unpacked where it lies (Whoosh reads each with a seek and a read of each part, and
+    makes a W3TermInfo of it)."""
+    terms = reader._terms
+    table, postings = (mapped.enter_context(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+                       for file in (terms._tindex.dbfile, terms._postfile))
+    names, lengths, info = terms._fieldunmap, _LENGTHS.unpack_from, TERM_INFO.unpack_from
+    at, end = terms._tindex.startofdata, terms._tindex.endofdata
+    while at < end:
+        key_length, value_length = lengths(table, at)
+        key_at = at + _LENGTHS.size
+        name = names[_FIELD_ID.unpack_from(table, key_at)[0]]
+        if name in schema:
+            yield (name, table[key_at + _FIELD_ID.size:key_at + key_length]), postings, info(table, key_at + key_length), start
+        at = key_at + key_length + value_length
+
+
+_FIELD_ID = struct.Struct("!H")
+"""The field's number that starts each key of a segment's terms file (W3FieldWriter)."""
 
 
 def _joined(parts: list[tuple[Sequence, ...]]) -> tuple[Sequence, ...]:
