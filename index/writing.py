@@ -64,6 +64,9 @@ BULK_SECONDS = 60.0
 kill -9 can lose, and how long the app may wait to see articles arrive. A part of
 PART_FILES takes ~20 s here: a shorter limit splits parts into a big and a small
 segment."""
+HELD_ARTICLES = 250
+"""Articles a part reads before adding their documents to its writers (see
+`_PartWriter.add`)."""
 MERGE_FACTOR = 10
 """A commit merges this many segments of one tier (see merge_tiers) into one."""
 CODECS = {ARTICLES: CODEC, QUOTES: PLAIN_CODEC}
@@ -273,20 +276,39 @@ class _PartWriter:
                                      limitmb=LIMIT_MB, compound=COMPOUND, codec=CODECS[name])
                         for name, make in SCHEMAS.items()}
         self.files: list[Written] = []
+        self.held: list[ChangedFile] = []
+        self.held_articles = 0
         self.report = IndexReport()
         self.started = time.monotonic()
 
     def add(self, changed: ChangedFile | None) -> None:
-        if changed is not None:
-            for doc in changed.articles:
-                self.writers[ARTICLES].add_document(**doc)
-            for doc in changed.quotes:
-                self.writers[QUOTES].add_document(**doc)
-            self.files.append(Written(changed.path, changed.updated, [doc["id"] for doc in changed.articles]))
+        """Add a file's documents, once HELD_ARTICLES articles are read (or at `finish`):
+        the writers add documents in runs, not a file's at a time between the
+        extraction of two files, and a worker takes ~10% less time (10k bench articles
+        on this 2-core machine: 8.0-8.3 -> 7.2-7.5 CPU ms an article), which fits their
+        tables staying in the processor's caches."""
+        if changed is None:
+            return
+        self.held.append(changed)
+        self.held_articles += len(changed.articles)
+        self.files.append(Written(changed.path, changed.updated, [doc["id"] for doc in changed.articles]))
+        if self.held_articles >= HELD_ARTICLES:
+            self._add_held()
 
     def finish(self) -> Part:
+        self._add_held()
         segments = {name: writer.finished() for name, writer in self.writers.items()}
         return Part(str(self.folder), self.files, {n: s for n, s in segments.items() if s is not None}, self.report)
+
+    def _add_held(self) -> None:
+        articles, quotes = self.writers[ARTICLES], self.writers[QUOTES]
+        for changed in self.held:
+            for doc in changed.articles:
+                articles.add_document(**doc)
+            for doc in changed.quotes:
+                quotes.add_document(**doc)
+        self.held.clear()
+        self.held_articles = 0
 
 
 _worker: _Worker | None = None
