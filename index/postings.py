@@ -12,6 +12,7 @@ codecs.encode: a block of the body unpickled in ~100 µs, under protocol 4 in ~1
     write_postings(...)        a term's postings to the postings file; its info
     write_posting(...)         the same for a term with one posting
     copy_postings(...)         a term's blocks from merged segments, copied
+    gathered_postings(...)     the same postings read whole, to be written again
     blocks(postfile, info, ...)  a term's blocks: (documents, weights, values)
 """
 
@@ -25,8 +26,8 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, chain
-from operator import sub
+from itertools import accumulate, chain, repeat
+from operator import add, sub
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import _INT_SIZE, pack_int, pack_long, unpack_int
@@ -123,7 +124,12 @@ def blocks(postfile, info: W3TermInfo, fixed_size: int | None, with_values: bool
         docs, weights, values = info.inlined_postings()
         yield docs, weights, values if with_values else None
         return
-    raw = _read(postfile, info)
+    yield from _blocks_of(_read(postfile, info), fixed_size, with_values, wanted)
+
+
+def _blocks_of(raw: bytes, fixed_size: int | None, with_values: bool = True,
+               wanted: list[int] | None = None) -> Iterator[Block]:
+    """`blocks` of a term's bytes."""
     after = -1  # the last document of the block before
     for (count, last, _, compression, _, _), data_at, end in _block_spans(raw):
         if wanted is None or _any_between(wanted, after, last):
@@ -141,6 +147,29 @@ def blocks(postfile, info: W3TermInfo, fixed_size: int | None, with_values: bool
                 values = [values[n:n + fixed_size] for n in range(0, len(values), fixed_size)]
             yield tuple(accumulate(deltas)), weights, values  # each block's first document whole
         after = last
+
+
+def fragmented(sources: Sequence[tuple[bytes, tuple, int]]) -> bool:
+    """Whether copying a term's blocks from `sources` (as `copy_postings` takes them)
+    would leave it in over a tenth more blocks than writing its postings again: each
+    segment's last block is part-full, and a search reads a term a block at a time (a
+    term of a few postings in each of ten segments would take ten blocks, not one)."""
+    counts = [info[2] for _, info, _ in sources]
+    return sum(-(-count // BLOCK_LIMIT) for count in counts) > 1.1 * -(-sum(counts) // BLOCK_LIMIT)
+
+
+def gathered_postings(sources: Sequence[tuple[bytes, tuple, int]], fixed_size: int | None) -> Block:
+    """A term's postings from `sources` (as `copy_postings` takes them), read whole, each
+    segment's documents moved by its start: (documents, weights, values)."""
+    docs, weights, values = [], [], []
+    for source, (inlined, *_, offset, length), moved in sources:
+        if inlined:
+            raise ValueError("inlined postings are not copied")
+        for block_docs, block_weights, block_values in _blocks_of(source[offset:offset + length], fixed_size):
+            docs += map(add, block_docs, repeat(moved))
+            weights += block_weights
+            values += block_values
+    return docs, weights, values
 
 
 def copy_postings(postfile, sources: Sequence[tuple[bytes, tuple, int]]) -> bytes:
@@ -183,8 +212,9 @@ def _moved(data: bytes, moved: int) -> bytes:
     """A block's pickled (document deltas, weights, values) with its first document (the
     pickle's first integer) moved by `moved`: the integer re-encoded where it is, and its
     pickle frame's length corrected, not the values unpickled and pickled again."""
-    at = len(_FRAMED) + (data[len(_FRAMED)] == _MARK)  # a tuple of over three opens a mark
-    width = _INT_WIDTHS.get(data[at]) if data.startswith(_FRAMED[:3]) else None
+    framed = data.startswith(_FRAMED[:3])
+    at = len(_FRAMED) + (framed and data[len(_FRAMED)] == _MARK)  # a tuple of over three opens a mark
+    width = _INT_WIDTHS.get(data[at]) if framed else None
     first = int.from_bytes(data[at + 1:at + 1 + width], "little", signed=width == 4) if width else None
     if first is None or first + moved >= 2**31:  # not as written here
         deltas, weights, values = pickle.loads(data)

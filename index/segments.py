@@ -28,7 +28,8 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .postings import TERM_INFO, blocks, copy_postings, write_posting, write_postings
+from .postings import (TERM_INFO, blocks, copy_postings, fragmented, gathered_postings, write_posting,
+                       write_postings)
 
 
 class _PerDocReader(W3PerDocReader):
@@ -280,7 +281,7 @@ class Writer(SegmentWriter):
             runs = sources[0] if len(sources) == 1 else _merged(sources)
             terms = _written_runs(postfile, self.schema, lengths, runs)
         else:  # only whole segments merged (a bulk run's commits): their blocks are copied
-            terms = _copied_terms(postfile, self.schema, self._merging)
+            terms = _copied_terms(postfile, self.schema, lengths, self._merging)
         _write_terms(self.fieldwriter, self.schema, terms)
         self.fieldwriter.close()
         lengths.close()
@@ -343,14 +344,22 @@ def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | No
         yield (fieldname, text), docs, weights, values
 
 
-def _copied_terms(postfile, schema, merging: list[tuple[SegmentReader, int, None]]) -> Iterator[tuple]:
+def _copied_terms(postfile, schema, lengths: _LengthsReader,
+                  merging: list[tuple[SegmentReader, int, None]]) -> Iterator[tuple]:
     """The terms of merged segments without deletions, in term order, each with its info
     once its posting blocks are copied from its segments in their order
-    (postings.copy_postings) to the postings file."""
+    (postings.copy_postings) to the postings file; or, when copying them would leave it
+    in too many blocks (postings.fragmented), once its postings are written again."""
     with ExitStack() as mapped:
         sources = [_segment_terms(reader, start, schema, mapped) for reader, start, _ in merging]
         for term, parts in groupby(heapq.merge(*sources, key=_TERM), key=_TERM):
-            yield term, copy_postings(postfile, [where for _, *where in parts])
+            where = [where for _, *where in parts]
+            if fragmented(where):
+                fixed_size = schema[term[0]].format.fixed_value_size()
+                yield term, _written(postfile, *gathered_postings(where, fixed_size),
+                                     lengths.field_lengths(term[0]), fixed_size)
+            else:
+                yield term, copy_postings(postfile, where)
 
 
 def _segment_terms(reader: SegmentReader, start: int, schema, mapped: ExitStack) -> Iterator[tuple]:
@@ -395,10 +404,14 @@ def _written_runs(postfile, schema, lengths: _LengthsReader, runs: Iterable[Run]
     for fieldname, field_runs in groupby(runs, key=_field_of):
         field_lengths, fixed_size = lengths.field_lengths(fieldname), schema[fieldname].format.fixed_value_size()
         for term, docs, weights, values in field_runs:
-            if len(docs) == 1:
-                yield term, write_posting(postfile, docs[0], weights[0], values[0], field_lengths, fixed_size)
-            else:
-                yield term, write_postings(postfile, docs, weights, values, field_lengths, fixed_size)
+            yield term, _written(postfile, docs, weights, values, field_lengths, fixed_size)
+
+
+def _written(postfile, docs, weights, values, field_lengths, fixed_size) -> bytes:
+    """A term's postings written (postings.write_posting or write_postings); its info."""
+    if len(docs) == 1:
+        return write_posting(postfile, docs[0], weights[0], values[0], field_lengths, fixed_size)
+    return write_postings(postfile, docs, weights, values, field_lengths, fixed_size)
 
 
 def _write_terms(fieldwriter, schema, terms: Iterable[tuple]) -> None:

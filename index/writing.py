@@ -285,8 +285,8 @@ class _PartWriter:
         """Add a file's documents, once HELD_ARTICLES articles are read (or at `finish`):
         the writers add documents in runs, not a file's at a time between the
         extraction of two files, and a worker takes ~10% less time (10k bench articles
-        on this 2-core machine: 8.0-8.3 -> 7.2-7.5 CPU ms an article), which fits their
-        tables staying in the processor's caches."""
+        on this 2-core machine: 8.0-8.3 -> 7.2-7.5 CPU ms an article; likely the
+        writers' tables staying in the processor's caches)."""
         if changed is None:
             return
         self.held.append(changed)

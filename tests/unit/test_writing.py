@@ -16,6 +16,7 @@ from whoosh.codec.whoosh3 import W3PerDocReader
 
 import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
+import newsx.index.postings as postings
 import newsx.index.segments as segments
 import newsx.index.writing as writing
 from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
@@ -190,6 +191,25 @@ def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeyp
         # 30 commits of 2 documents, merged by threes: 60 = 2 × 27 + 2 × 3, two segments
         # of each tier at most
         assert len(sizes) <= 2 * 4
+
+
+def test_bulk_merges_leave_each_term_in_as_few_blocks_as_writing_it_at_once(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 60)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "PART_FILES", 2)
+    monkeypatch.setattr(writing, "MERGE_FACTOR", 3)
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+    for name in (ARTICLES, QUOTES):
+        with whoosh_index.open_dir(str(isolated), indexname=name).reader() as reader:
+            for segment, _ in reader.leaf_readers():
+                postfile = segment._terms._postfile
+                for (field, _), info in segment._terms.items():
+                    fixed_size = segment.schema[field].format.fixed_value_size()
+                    found = len(list(postings.blocks(postfile, info, fixed_size, with_values=False)))
+                    # "ceasefire" is in 54 documents of the merged segment: one block, not
+                    # one for each of the 27 parts it was written in
+                    assert found == -(-info.doc_frequency() // postings.BLOCK_LIMIT)
 
 
 def test_updating_one_file_after_a_bulk_run_keeps_the_bulk_runs_segments(isolated, monkeypatch, tmp_path):
