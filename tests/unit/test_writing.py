@@ -175,11 +175,16 @@ def test_a_bulk_run_also_commits_when_its_time_is_up(isolated, monkeypatch, tmp_
     assert not (isolated / writing.INCOMING).exists()
 
 
-def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeypatch, tmp_path):
-    news = generate_corpus(tmp_path / "news", 60)
+def _parts_of_two_merged_by_threes(monkeypatch) -> None:
+    """Bulk runs of any size, in parts of two files, three segments of a tier merged."""
     monkeypatch.setattr(writing, "BULK_FILES", 1)
     monkeypatch.setattr(writing, "PART_FILES", 2)
     monkeypatch.setattr(writing, "MERGE_FACTOR", 3)
+
+
+def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 60)
+    _parts_of_two_merged_by_threes(monkeypatch)
     with Store.open(build_seeds=False) as store:
         store.update([news])
         ids = [hit.id for hit in store.search("", limit=100).hits]
@@ -195,9 +200,7 @@ def test_bulk_merges_keep_few_segments_and_every_document_once(isolated, monkeyp
 
 def test_bulk_merges_leave_each_term_in_as_few_blocks_as_writing_it_at_once(isolated, monkeypatch, tmp_path):
     news = generate_corpus(tmp_path / "news", 60)
-    monkeypatch.setattr(writing, "BULK_FILES", 1)
-    monkeypatch.setattr(writing, "PART_FILES", 2)
-    monkeypatch.setattr(writing, "MERGE_FACTOR", 3)
+    _parts_of_two_merged_by_threes(monkeypatch)
     with Store.open(build_seeds=False) as store:
         store.update([news])
     for name in (ARTICLES, QUOTES):
@@ -290,9 +293,7 @@ def _documents(index_dir: Path) -> dict:
 def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, monkeypatch, tmp_path):
     news = generate_corpus(tmp_path / "news", 40)
     edited = [news / f"article{n:05d}.json" for n in (3, 17, 31)]
-    monkeypatch.setattr(writing, "BULK_FILES", 1)
-    monkeypatch.setattr(writing, "PART_FILES", 2)
-    monkeypatch.setattr(writing, "MERGE_FACTOR", 3)
+    _parts_of_two_merged_by_threes(monkeypatch)
     with Store.open(build_seeds=False) as store:
         store.update([news])
         for path in edited:  # their old documents are deleted from segments merged later
