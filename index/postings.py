@@ -162,10 +162,8 @@ def gathered_postings(sources: Sequence[tuple[bytes, tuple, int]], fixed_size: i
     """A term's postings from `sources` (as `copy_postings` takes them), read whole, each
     segment's documents moved by its start: (documents, weights, values)."""
     docs, weights, values = [], [], []
-    for source, (inlined, *_, offset, length), moved in sources:
-        if inlined:
-            raise ValueError("inlined postings are not copied")
-        for block_docs, block_weights, block_values in _blocks_of(source[offset:offset + length], fixed_size):
+    for source, info, moved in sources:
+        for block_docs, block_weights, block_values in _blocks_of(_term_bytes(source, info), fixed_size):
             docs += map(add, block_docs, repeat(moved))
             weights += block_weights
             values += block_values
@@ -180,10 +178,7 @@ def copy_postings(postfile, sources: Sequence[tuple[bytes, tuple, int]]) -> byte
     the term's info, as write_postings would for the same postings in these blocks."""
     start, parts = postfile.tell(), [WHOOSH3_HEADER_MAGIC]
     for n, (source, info, moved) in enumerate(sources):
-        inlined, *_, offset, length = info
-        if inlined:
-            raise ValueError("inlined postings are not copied")
-        raw = source[offset:offset + length]
+        raw = _term_bytes(source, info)
         for (count, last, top, compression, low, high), data_at, end in _block_spans(raw):
             data = raw[data_at:end]
             if compression:
@@ -260,6 +255,15 @@ def _block_spans(raw: bytes) -> Iterator[tuple[tuple, int, int]]:
             data_at = buffer.tell()
         at = header_at + size
         yield header, data_at, at
+
+
+def _term_bytes(postings: bytes, info: tuple) -> bytes:
+    """The bytes of a term's blocks in a segment's postings file held in memory, from
+    where its info (as `TERM_INFO` unpacks it) says."""
+    inlined, *_, offset, length = info
+    if inlined:
+        raise ValueError("inlined postings are not merged")
+    return postings[offset:offset + length]
 
 
 def _read(postfile, info: W3TermInfo) -> bytes:

@@ -17,8 +17,8 @@ import struct
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from itertools import accumulate, chain, compress, groupby, repeat
-from operator import add, itemgetter
+from itertools import accumulate, chain, compress, groupby
+from operator import itemgetter
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3Codec, W3PerDocReader, W3PerDocWriter, _lenfield
 from whoosh.columns import PickleColumn, VarBytesColumn
@@ -28,8 +28,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .postings import (TERM_INFO, blocks, copy_postings, fragmented, gathered_postings, write_posting,
-                       write_postings)
+from .postings import TERM_INFO, copy_postings, fragmented, gathered_postings, write_posting, write_postings
 
 
 class _PerDocReader(W3PerDocReader):
@@ -274,15 +273,17 @@ class Writer(SegmentWriter):
         self.perdocwriter.close()
         lengths = self.per_document_reader()
         postfile = self.fieldwriter._postfile
-        if self._runs or self._spilled or any(docmap is not None for _, _, docmap in self._merging):
-            sources = [_pooled_runs(self.pool.iter_postings())] if self._spilled else []
-            sources.append(_held_runs(self._runs))
-            sources.extend(_segment_runs(reader, start, docmap, self.schema) for reader, start, docmap in self._merging)
-            runs = sources[0] if len(sources) == 1 else _merged(sources)
-            terms = _written_runs(postfile, self.schema, lengths, runs)
-        else:  # only whole segments merged (a bulk run's commits): their blocks are copied
-            terms = _copied_terms(postfile, self.schema, lengths, self._merging)
-        _write_terms(self.fieldwriter, self.schema, terms)
+        with ExitStack() as mapped:  # the merged segments' files, mapped while they are read
+            if self._runs or self._spilled or any(docmap is not None for _, _, docmap in self._merging):
+                sources = [_pooled_runs(self.pool.iter_postings())] if self._spilled else []
+                sources.append(_held_runs(self._runs))
+                sources.extend(_segment_runs(reader, start, docmap, self.schema, mapped)
+                               for reader, start, docmap in self._merging)
+                runs = sources[0] if len(sources) == 1 else _merged(sources)
+                terms = _written_runs(postfile, self.schema, lengths, runs)
+            else:  # only whole segments merged (a bulk run's commits): their blocks are copied
+                terms = _copied_terms(postfile, self.schema, lengths, self._merging, mapped)
+            _write_terms(self.fieldwriter, self.schema, terms)
         self.fieldwriter.close()
         lengths.close()
 
@@ -325,41 +326,37 @@ def _pooled_runs(postings: Iterable[tuple]) -> Iterator[Run]:
         yield term, docs, weights, values
 
 
-def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | None, schema) -> Iterator[Run]:
+def _segment_runs(reader: SegmentReader, start: int, docmap: dict[int, int] | None, schema,
+                  mapped: ExitStack) -> Iterator[Run]:
     """Each term's postings of a merged segment's live documents, renumbered as
-    `write_per_doc` numbered them: its terms read in order, each term's postings read
-    whole from where its info says (no look-up of each term in the terms' hash table)."""
-    deleted = reader.deleted_docs_set if reader.has_deletions() else ()
-    postfile = reader._terms._postfile
-    for (fieldname, text), info in reader._terms.items():
-        if fieldname not in schema:
+    `write_per_doc` numbered them (moved by `start`, or by `docmap`, whose keys are the
+    live documents, when some were deleted), read in term order (`_segment_terms`)."""
+    for term, postings, info, _ in _segment_terms(reader, start, schema, mapped):
+        fixed_size = schema[term[0]].format.fixed_value_size()
+        if docmap is None:
+            yield (term, *gathered_postings([(postings, info, start)], fixed_size))
             continue
-        docs, weights, values = _joined(list(blocks(postfile, info, schema[fieldname].format.fixed_value_size())))
-        if deleted:
-            keep = [doc not in deleted for doc in docs]
-            docs, weights, values = list(compress(docs, keep)), list(compress(weights, keep)), list(compress(values, keep))
-            if not docs:
-                continue
-        docs = list(map(docmap.__getitem__, docs) if docmap is not None else map(add, docs, repeat(start)))
-        yield (fieldname, text), docs, weights, values
+        docs, weights, values = gathered_postings([(postings, info, 0)], fixed_size)
+        keep = [doc in docmap for doc in docs]
+        if any(keep):
+            yield term, list(map(docmap.__getitem__, compress(docs, keep))), list(compress(weights, keep)), \
+                list(compress(values, keep))
 
 
-def _copied_terms(postfile, schema, lengths: _LengthsReader,
-                  merging: list[tuple[SegmentReader, int, None]]) -> Iterator[tuple]:
+def _copied_terms(postfile, schema, lengths: _LengthsReader, merging: list[tuple[SegmentReader, int, None]],
+                  mapped: ExitStack) -> Iterator[tuple]:
     """The terms of merged segments without deletions, in term order, each with its info
     once its posting blocks are copied from its segments in their order
     (postings.copy_postings) to the postings file; or, when copying them would leave it
     in too many blocks (postings.fragmented), once its postings are written again."""
-    with ExitStack() as mapped:
-        sources = [_segment_terms(reader, start, schema, mapped) for reader, start, _ in merging]
-        for term, parts in groupby(heapq.merge(*sources, key=_TERM), key=_TERM):
-            where = [where for _, *where in parts]
-            if fragmented(where):
-                fixed_size = schema[term[0]].format.fixed_value_size()
-                yield term, _written(postfile, *gathered_postings(where, fixed_size),
-                                     lengths.field_lengths(term[0]), fixed_size)
-            else:
-                yield term, copy_postings(postfile, where)
+    sources = [_segment_terms(reader, start, schema, mapped) for reader, start, _ in merging]
+    for term, where in _by_term(sources):
+        if fragmented(where):
+            fixed_size = schema[term[0]].format.fixed_value_size()
+            yield term, _written(postfile, *gathered_postings(where, fixed_size), lengths.field_lengths(term[0]),
+                                 fixed_size)
+        else:
+            yield term, copy_postings(postfile, where)
 
 
 def _segment_terms(reader: SegmentReader, start: int, schema, mapped: ExitStack) -> Iterator[tuple]:
@@ -394,8 +391,15 @@ def _joined(parts: list[tuple[Sequence, ...]]) -> tuple[Sequence, ...]:
 def _merged(sources: list[Iterator[Run]]) -> Iterator[Run]:
     """The runs of several sources in term order, a term's runs from several sources
     joined in the order of the sources (their documents' order)."""
+    for term, parts in _by_term(sources):
+        yield (term, *_joined(parts))
+
+
+def _by_term(sources: list[Iterator[tuple]]) -> Iterator[tuple[tuple, list]]:
+    """The items ((field, term), ...) of several sources in term order, each term with
+    what follows it in each source that has it, in the order of the sources."""
     for term, parts in groupby(heapq.merge(*sources, key=_TERM), key=_TERM):
-        yield (term, *_joined([postings for _, *postings in parts]))
+        yield term, [rest for _, *rest in parts]
 
 
 def _written_runs(postfile, schema, lengths: _LengthsReader, runs: Iterable[Run]) -> Iterator[tuple]:
