@@ -149,23 +149,32 @@ class _Text(fields.TEXT):
     def index(self, value, **kwargs):
         if kwargs or not isinstance(value, str):
             return super().index(value, **kwargs)
-        tokenizer = self.analyzer.items[0]
         terms = _TERMS if len(_TERMS) < STEM_CACHE else _forgotten()
-        chars = isinstance(self.format, formats.Characters)
-        found: dict[str, list] = {}
-        position = None
-        for n, match in enumerate(tokenizer.expression.finditer(value)):
+        get, chars = terms.get, isinstance(self.format, formats.Characters)
+        # Each term's occurrences as one flat list: positions, or positions, starts and ends.
+        found: dict[str, list[int]] = {}
+        position = -1
+        for match in self.analyzer.items[0].expression.finditer(value):
             word = match.group()
-            term = terms.get(word)
+            term = get(word)
             if term is None:
                 terms[word] = term = self._term(word)
             if term is _STOPPED:
+                # StopFilter numbers the words it keeps from the first one's position on.
+                if not found:
+                    position += 1
                 continue
-            # StopFilter numbers the words it keeps from the first one's position on.
-            position = n if position is None else position + 1
-            found.setdefault(term, []).append((position, match.start(), match.end()) if chars else position)
-        boost, encode = self.format.field_boost, self.format.encode
-        return [(term.encode("utf-8"), len(at), len(at) * boost, encode(at)) for term, at in found.items()]
+            position += 1
+            at = found.get(term)
+            if at is None:
+                found[term] = [position, *match.span()] if chars else [position]
+            elif chars:
+                at += (position, *match.span())
+            else:
+                at.append(position)
+        width, boost = 3 if chars else 1, self.format.field_boost
+        return [(term.encode("utf-8"), n, n * boost, pack_uint(n) + array(_UINT32, at).tobytes())
+                for term, at in found.items() for n in (len(at) // width,)]
 
     def _term(self, word: str) -> str | bool:
         """What the analyzer's filters make of a word: its term, or _STOPPED."""
@@ -192,14 +201,29 @@ def _text(boost: float = 1.0, chars: bool = False) -> fields.TEXT:
     return field
 
 
-def _date() -> fields.DATETIME:
-    """A stored date, indexed as one term (Whoosh's default is eight, for fast ranges).
+class _Date(fields.DATETIME):
+    """A stored date, indexed as one term (Whoosh's default is eight, for fast ranges),
+    each date's term worked out once (`_date_term`): an article's quotes share its date.
 
     Date ranges are answered from the `sortdate` column (ranking.py); Whoosh, when it
     answers one, reads the range's terms of a day each."""
-    field = fields.DATETIME(stored=True)
-    field.shift_step = 0
-    return field
+
+    def __init__(self) -> None:
+        super().__init__(stored=True)
+        self.shift_step = 0
+
+    def index(self, value, **kwargs):
+        if kwargs or not isinstance(value, datetime):
+            return super().index(value, **kwargs)
+        return [(_date_term(value), 1, 1.0, b"")]
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_term(value: datetime) -> bytes:
+    return _DATE.to_bytes(value)
+
+
+_DATE = _Date()
 
 
 def _sortdate() -> fields.COLUMN:
@@ -221,7 +245,7 @@ def articles_schema() -> fields.Schema:
         outlet=_keyword(stored=True),
         author=_keyword(stored=True),
         url=fields.STORED(),
-        date=_date(),
+        date=_Date(),
         sortdate=_sortdate(),
         # chars=True keeps each token's character offsets, so highlights come from the
         # postings instead of re-tokenizing the stored text (design.md §5).
@@ -260,7 +284,7 @@ def quotes_schema() -> fields.Schema:
         topic=_keyword(),
         stance=_keyword(),
         stances=fields.STORED(),
-        date=_date(),
+        date=_Date(),
         sortdate=_sortdate(),
         title=fields.STORED(),
         outlet=fields.STORED(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,14 @@ def test_keyword_and_id_fields_index_what_whoosh_would(schema):
         for value in NAMES:
             assert sorted(field.index(value)) == sorted(fields.FieldType.index(field, value)), (name, value)
 
+
+
+@pytest.mark.parametrize("schema", [articles_schema(), quotes_schema()], ids=["articles", "quotes"])
+def test_date_fields_index_what_whoosh_would(schema):
+    field = schema["date"]
+    for value in (datetime(2024, 4, 30), datetime(1970, 1, 1), datetime(2031, 12, 31, 23, 59), datetime(1, 1, 1)):
+        for _ in range(2):  # worked out, then remembered
+            assert list(field.index(value)) == list(fields.DATETIME.index(field, value)), value
 
 def _analyses() -> list[Analysis]:
     rules = load_rules()
