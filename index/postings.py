@@ -70,13 +70,13 @@ def write_postings(postfile, docs: Sequence[int], weights: Sequence[float], valu
             _minified(block_weights),
             tuple(kept) if fixed_size is None or fixed_size < 0 else b"".join(kept) if fixed_size else None,
         ), 4)
-        header = pickle.dumps((len(block_docs), block_docs[-1], top, 0, _length_byte(low), _length_byte(high)), 4)
+        header = pickle.dumps((len(block_docs), block_docs[-1], top, 0, length_byte(low), length_byte(high)), 4)
         size = len(header) + len(data)
         parts += (pack_int(-size if first + BLOCK_LIMIT >= count else size), header, data)
     written = b"".join(parts)
     postfile.write(written)
-    info = _TERM_INFO.pack(False, total_weight, count, 0 if shortest is None else _length_byte(shortest),
-                           _length_byte(longest), top_weight, docs[0], docs[-1])
+    info = _TERM_INFO.pack(False, total_weight, count, 0 if shortest is None else length_byte(shortest),
+                           length_byte(longest), top_weight, docs[0], docs[-1])
     return info + pack_long(start) + pack_int(len(written))
 
 
@@ -93,7 +93,7 @@ def write_posting(postfile, doc: int, weight: float, value: bytes | None,
         None if weight32 == 1.0 else weight32,
         ((value,) if value else ()) if fixed_size is None or fixed_size < 0 else (value or b"") if fixed_size else None,
     ), 4)
-    byte = _length_byte(length or 0)  # 0 for no length, as for None
+    byte = length_byte(length or 0)  # 0 for no length, as for None
     header = pickle.dumps((1, doc, top, 0, byte, byte), 4)
     written = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-len(header) - len(data)), header, data))
     postfile.write(written)
@@ -102,7 +102,7 @@ def write_posting(postfile, doc: int, weight: float, value: bytes | None,
 
 
 _SINGLE = struct.Struct("f")
-_length_byte = functools.lru_cache(maxsize=None)(length_to_byte)
+length_byte = functools.lru_cache(maxsize=None)(length_to_byte)
 """Whoosh's length_to_byte (a bisect in Python), remembered: lengths repeat."""
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import accumulate, chain, compress, groupby
 from operator import itemgetter
+from typing import NamedTuple
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3Codec, W3PerDocReader, W3PerDocWriter, _lenfield
 from whoosh.columns import PickleColumn, VarBytesColumn
@@ -28,7 +29,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .postings import TERM_INFO, copy_postings, fragmented, gathered_postings, write_posting, write_postings
+from .postings import TERM_INFO, length_byte, copy_postings, fragmented, gathered_postings, write_posting, write_postings
 
 
 class _PerDocReader(W3PerDocReader):
@@ -133,6 +134,22 @@ class _LengthsReader(W3PerDocReader):
         return [table[reader[doc]] for doc in range(self._doccount)]
 
 
+class _FieldPlan(NamedTuple):
+    """What adding a document needs to know of one of its fields."""
+
+    field: object
+    indexed: bool
+    stored: bool
+    lengths: str | None
+    """The column of the field's lengths (a scorable field), or None."""
+    column: object
+    """The field's column type, or None."""
+
+    @classmethod
+    def of(cls, name: str, field) -> _FieldPlan:
+        return cls(field, field.indexed, field.stored, _lenfield(name) if field.scorable else None, field.column_type)
+
+
 Run = tuple[tuple[str, bytes], Sequence[int], Sequence[float], Sequence[bytes | None]]
 """((field, term), documents, weights, values): a term's postings, in document order."""
 
@@ -155,38 +172,51 @@ class Writer(SegmentWriter):
         self._held = 0
         self._spilled = False
         self._merging: list[tuple[SegmentReader, int, dict[int, int] | None]] = []
+        self._plans: dict[str, _FieldPlan] = {}
 
     def add_document(self, **fields) -> None:
-        """Whoosh's add_document."""
+        """Whoosh's add_document: each field indexed, stored, its length and column
+        value kept, as W3PerDocWriter.add_field and add_column_value would, the
+        schema's facts about each field looked up once (`_FieldPlan`)."""
         self._check_state()
         schema, perdoc, docnum, runs = self.schema, self.perdocwriter, self.docnum, self._runs
         names = sorted(fields)
-        self._check_fields(schema, names)
+        plans = self._plans
+        if not plans.keys() >= fields.keys():
+            self._check_fields(schema, names)
+            plans.update((name, _FieldPlan.of(name, schema[name])) for name in names if name not in plans)
         perdoc.start_doc(docnum)
+        stored, add_column, held = perdoc._storedfields, perdoc.add_column_value, 0
         try:
             for name in names:
                 value = fields[name]
                 if value is None:
                     continue
-                field = schema[name]
-                length = 0
-                if field.indexed:
-                    for text, freq, weight, encoded in field.index(value):
+                plan = plans[name]
+                if plan.indexed:
+                    length = 0
+                    for text, freq, weight, encoded in plan.field.index(value):
                         run = runs.get((name, text))
                         if run is None:
-                            runs[name, text] = run = []
-                        run += (docnum, weight, encoded)
+                            runs[name, text] = [docnum, weight, encoded]
+                        else:
+                            run += (docnum, weight, encoded)
                         length += freq
-                        self._held += 1
-                perdoc.add_field(name, field, value if field.stored else None, length if field.scorable else 0)
-                if field.column_type:
-                    perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
+                        held += 1
+                    if length and plan.lengths:
+                        add_column(plan.lengths, LENGTHS_COLUMN, length_byte(length))
+                        perdoc._fieldlengths[name] += length
+                if plan.stored:
+                    stored[name] = value
+                if plan.column:
+                    add_column(name, plan.column, plan.field.to_column_value(value))
         except Exception:
             perdoc.cancel_doc()
             raise
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
+        self._held += held
         if self._held > SPILL_POSTINGS:
             self._spill()
 
