@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import contains, itemgetter, or_
 
 from .firstnames import FIRST_NAMES, gender_of
 from .lexicon import (
@@ -307,6 +308,9 @@ def _name_shaped(token: str) -> bool:
     return not tail[:1].islower()
 
 
+_FIRST = itemgetter(0)
+
+
 def _adjacent(doc: Doc, j: int) -> bool:
     gap = doc.start[j] - doc.end[j - 1]
     return gap == 0 or (gap == 1 and doc.text[doc.end[j - 1]] == " ")
@@ -315,7 +319,11 @@ def _adjacent(doc: Doc, j: int) -> bool:
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     runs = []
     n = len(doc)
-    name = list(map(_name_like, doc.word))
+    # _name_like of each word, asked only of the capitalised and hyphenated ones
+    name = [False] * n
+    maybe = map(or_, map(str.isupper, map(_FIRST, doc.word)), map(contains, doc.word, repeat("-")))
+    for i in compress(range(n), maybe):
+        name[i] = _name_shaped(doc.word[i])
     j = 0
     for i in compress(range(n), name):
         if i < j:

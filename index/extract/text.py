@@ -73,9 +73,9 @@ def split(text: str) -> Doc:
     """Tokenise `text` and find its paragraphs and sentences."""
     doc = Doc(text)
     matches = list(_TOKEN.finditer(text))  # no token crosses a line break
-    doc.start = [m.start() for m in matches]
-    doc.end = [m.end() for m in matches]
-    doc.word = [m.group() for m in matches]
+    doc.start = list(map(re.Match.start, matches))
+    doc.end = list(map(re.Match.end, matches))
+    doc.word = list(map(re.Match.group, matches))
     doc.lower = list(map(str.lower, doc.word))
     offset = 0
     first = 0
