@@ -152,7 +152,7 @@ class _Text(fields.TEXT):
         terms = _TERMS if len(_TERMS) < STEM_CACHE else _forgotten()
         get, chars = terms.get, isinstance(self.format, formats.Characters)
         # Each term's occurrences as one flat list: positions, or positions, starts and ends.
-        found: dict[str, list[int]] = {}
+        found: dict[bytes, list[int]] = {}
         position = -1
         for match in self.analyzer.items[0].expression.finditer(value):
             word = match.group()
@@ -173,24 +173,24 @@ class _Text(fields.TEXT):
             else:
                 at.append(position)
         width, boost = 3 if chars else 1, self.format.field_boost
-        return [(term.encode("utf-8"), n, n * boost, pack_uint(n) + array(_UINT32, at).tobytes())
+        return [(term, n, n * boost, pack_uint(n) + array(_UINT32, at).tobytes())
                 for term, at in found.items() for n in (len(at) // width,)]
 
-    def _term(self, word: str) -> str | bool:
-        """What the analyzer's filters make of a word: its term, or _STOPPED."""
+    def _term(self, word: str) -> bytes | bool:
+        """What the analyzer's filters make of a word: its term (in UTF-8), or _STOPPED."""
         _, _, stops, stemmer = self.analyzer.items
         word = word.lower()
         if len(word) < stops.min or word in stops.stops:
             return _STOPPED
-        return word if word in stemmer.ignore else stemmer._stem(word)
+        return (word if word in stemmer.ignore else stemmer._stem(word)).encode("utf-8")
 
 
-_TERMS: dict[str, str | bool] = {}
+_TERMS: dict[str, bytes | bool] = {}
 """Each word's term, as `_Text._term` made it (every text field has the same analyzer)."""
 _STOPPED = False
 
 
-def _forgotten() -> dict[str, str | bool]:
+def _forgotten() -> dict[str, bytes | bool]:
     _TERMS.clear()
     return _TERMS
 

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import heapq
 import mmap
 import struct
@@ -18,12 +20,13 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import accumulate, chain, compress, groupby
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3Codec, W3PerDocReader, W3PerDocWriter, _lenfield
 from whoosh.columns import PickleColumn, VarBytesColumn
 from whoosh.filedb.filetables import _lengths as _LENGTHS
+from whoosh.filedb.filetables import md5_hash
 from whoosh.reading import SegmentReader
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
@@ -493,7 +496,8 @@ def _add_terms(terms, keys: list[bytes], values: list[bytes]) -> None:
     in one piece: the same file."""
     if keys[0] <= terms.lastkey:
         raise ValueError(f"keys must increase: {terms.lastkey!r}..{keys[0]!r}")
-    dbfile, buckets, hashed = terms.dbfile, terms.buckets, map(terms.hashfn, keys)
+    assert terms.hashfn is md5_hash, "a terms file hashes its keys with Whoosh's md5_hash"
+    dbfile, buckets, hashed = terms.dbfile, terms.buckets, _md5_hashes(keys)
     records = [b"".join(record) for record in zip(map(_LENGTHS.pack, map(len, keys), map(len, values)), keys, values)]
     positions = list(accumulate(map(len, records), initial=dbfile.tell()))[:-1]
     dbfile.write(b"".join(records))
@@ -506,3 +510,14 @@ def _add_terms(terms, keys: list[bytes], values: list[bytes]) -> None:
     for h, position in zip(hashed, positions):
         buckets[h & 255].append((h, position))
     terms.lastkey = keys[-1]
+
+
+def _md5_hashes(keys: Iterable[bytes]) -> Iterator[int]:
+    """Whoosh's md5_hash of each key (the last four bytes of its MD5, as a number), in
+    C-level maps: md5_hash is a Python call a term."""
+    return map(_BIG_ENDIAN, map(_LAST_FOUR, map(_DIGEST, map(hashlib.md5, keys))))
+
+
+_BIG_ENDIAN = functools.partial(int.from_bytes, byteorder="big")
+_LAST_FOUR = itemgetter(slice(-4, None))
+_DIGEST = methodcaller("digest")

@@ -106,10 +106,11 @@ class Vocabulary:
         self.tokens = tokens
         positions: dict[str, list[int]] = {}
         for i, token in enumerate(tokens):
-            if token in positions:
-                positions[token].append(i)
-            else:
+            at = positions.get(token)
+            if at is None:
                 positions[token] = [i]
+            else:
+                at.append(i)
         self.positions = positions
         self._sorted = sorted(self.positions)
 
