@@ -45,6 +45,8 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    fingerprint: str = ""
+    """corpus.fingerprint of the bytes read ("" when none were)."""
 
 
 @dataclass

@@ -105,14 +105,16 @@ class Indexer:
         from .corpus import fingerprint, load_file
         from .extract import analyze
 
-        current = fingerprint(path)
-        if current and indexed is not None and current == indexed.fingerprint:
-            report.unchanged += 1
-            return None
-        result = load_file(path, self.rules)
+        if indexed is not None:
+            current = fingerprint(path)
+            if current and current == indexed.fingerprint:
+                report.unchanged += 1
+                return None
+        result = load_file(path, self.rules)  # a new file is read once, for its fingerprint too
         report.skipped.extend(result.problems)
         if not result.articles:
             return None
+        current = result.fingerprint
         changed = ChangedFile(path=path, updated=indexed is not None)
         seen: set[str] = set()
         for article in result.articles:

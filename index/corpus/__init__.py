@@ -227,6 +227,11 @@ def fingerprint(path: str | Path) -> str:
         entry = manifest.entry_for(path)
     except (OSError, ValueError):
         return ""
+    return _fingerprinted(digest, entry)
+
+
+def _fingerprinted(digest, entry: manifest.Entry | None) -> str:
+    """The fingerprint of a file whose bytes `digest` (SHA-1) has read, with its manifest entry."""
     digest.update(repr(sorted(entry.values.items()) if entry else None).encode("utf-8"))
     return digest.hexdigest()
 
@@ -282,11 +287,13 @@ def _read(path: Path) -> ReadResult:
     try:
         if path.stat().st_size > MAX_BYTES:
             return ReadResult(problems=[Problem(str(path), f"larger than {MAX_BYTES // 2**20} MiB, skipped")])
-        decoded = decode(path.read_bytes(), str(path))
+        data = path.read_bytes()
+        decoded = decode(data, str(path))
         if decoded.text is None:
             return ReadResult(problems=decoded.problems)
         result = _READERS[fmt](path, decoded.text)
-        articles = manifest.apply(result.articles, manifest.entry_for(path))
+        entry = manifest.entry_for(path)
+        articles = manifest.apply(result.articles, entry)
     except PermissionError:
         return ReadResult(problems=[Problem(str(path), PERMISSION_DENIED)])
     except OSError as exc:
@@ -294,7 +301,8 @@ def _read(path: Path) -> ReadResult:
     except Exception as exc:  # a reader's bug or a library's surprise must not stop a run
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return ReadResult(problems=[Problem(str(path), f"cannot read: {reason}")])
-    tidied = ReadResult(problems=decoded.problems + result.problems)
+    tidied = ReadResult(problems=decoded.problems + result.problems,
+                        fingerprint=_fingerprinted(hashlib.sha1(data), entry))
     for article in articles:
         if len(article.body) > MAX_ARTICLE_CHARS:
             tidied.problems.append(Problem(

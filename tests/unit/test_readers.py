@@ -416,6 +416,18 @@ def test_fingerprint_follows_the_file_and_its_manifest_entry(tmp_path: Path) -> 
     assert fingerprint(tmp_path / "missing.txt") == ""
 
 
+
+def test_a_file_loaded_carries_the_fingerprint_of_what_was_read(tmp_path: Path) -> None:
+    rules = load_rules()
+    for path in sorted(MIXED.rglob("*")):
+        result = load_file(path, rules) if path.is_file() else None
+        if result is not None and result.articles:
+            assert result.fingerprint == fingerprint(path), path.name
+    path = write(tmp_path, "a.txt", "Body.\n")
+    write(tmp_path, "manifest.yaml", "articles:\n  a.txt: {title: T}\n")
+    assert load_file(path, rules).fingerprint == fingerprint(path)
+    assert load_file(tmp_path / "missing.txt", rules).fingerprint == ""
+
 # --- decoding -----------------------------------------------------------------------------
 
 def test_binary_file_is_skipped() -> None:
