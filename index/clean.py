@@ -77,9 +77,11 @@ class BoilerplateRule:
     needs: str = field(init=False, default="")
     """Text every match of `pattern` holds (lower-cased when the pattern ignores case),
     "" when none is known: a text without it has no line the pattern matches."""
+    ignores_case: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needs", _needed_text(self.pattern))
+        object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.IGNORECASE))
 
 
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -95,9 +97,9 @@ def _rules_for(body: str, rules: list[BoilerplateRule]) -> list[BoilerplateRule]
     any mix of cases) only where its lower-cased form holds it lower-cased.
     """
     if _CASE_TRAPS.search(body):
-        return [rule for rule in rules if rule.pattern.flags & re.IGNORECASE or rule.needs in body]
+        return [rule for rule in rules if rule.ignores_case or rule.needs in body]
     lowered = body.lower()
-    return [rule for rule in rules if rule.needs in (lowered if rule.pattern.flags & re.IGNORECASE else body)]
+    return [rule for rule in rules if rule.needs in (lowered if rule.ignores_case else body)]
 
 
 def _needed_text(pattern: re.Pattern[str]) -> str:
