@@ -32,7 +32,15 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .postings import TERM_INFO, length_byte, copy_postings, fragmented, gathered_postings, write_posting, write_postings
+from .postings import (
+    TERM_INFO,
+    copy_postings,
+    fragmented,
+    gathered_postings,
+    length_byte,
+    write_posting,
+    write_postings,
+)
 
 
 class _PerDocReader(W3PerDocReader):
