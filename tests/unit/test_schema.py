@@ -26,6 +26,7 @@ TEXTS = [
     "Zelenskyy's talks — “working yesterday” to get back (to the table) in Kyiv…",
     "[bold]markup[/bold] \x1b[31mred\x1b[0m \u202e reversed \u0000 nul",
     "e.g. U.S. 3.5% v1.2.3 email@example.org 2024-04-30 don't",
+    "gaz* *x a.*b ..a.. a..b _x_ 1.2. .5 word.",
     "Ünïcödé naïve café ΑΘΗΝΑ Москва 東京 straße",
     "said " * 40,
     "",
