@@ -80,8 +80,8 @@ class BoilerplateRule:
     ignores_case: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "needs", _needed_text(self.pattern))
         object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.IGNORECASE))
+        object.__setattr__(self, "needs", _needed_text(self.pattern, self.ignores_case))
 
 
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -102,13 +102,12 @@ def _rules_for(body: str, rules: list[BoilerplateRule]) -> list[BoilerplateRule]
     return [rule for rule in rules if rule.needs in (lowered if rule.ignores_case else body)]
 
 
-def _needed_text(pattern: re.Pattern[str]) -> str:
+def _needed_text(pattern: re.Pattern[str], ignore_case: bool) -> str:
     """The longest run of literal characters among the top-level items of `pattern`,
     which every match holds in a row (only ASCII ones when it ignores case); "" if none.
 
     Read from the pattern's parse by the `re` module's own parser.
     """
-    ignore_case = bool(pattern.flags & re.IGNORECASE)
     runs, run = [], []
     for op, value in _re_parser.parse(pattern.pattern, pattern.flags).data:
         if op is _re_constants.LITERAL and not (ignore_case and value > 0x7F):
