@@ -158,6 +158,51 @@ def fragmented(sources: Sequence[tuple[bytes, tuple, int]]) -> bool:
     return sum(-(-count // BLOCK_LIMIT) for count in counts) > 1.1 * -(-sum(counts) // BLOCK_LIMIT)
 
 
+def joined_block(postfile, sources: Sequence[tuple[bytes, tuple, int]], fixed_size: int | None) -> bytes:
+    """`write_postings` of a term's postings from several segments (as `copy_postings`
+    takes them) that fit in one block, made from the segments' blocks as they are
+    pickled: their documents' deltas, weights and values joined, the lengths and top
+    weight taken from their headers, not looked up again a posting at a time. The same
+    bytes and info."""
+    deltas, weights, raw_values = [], [], []
+    low, high, top, last = 0, 0, 0, 0
+    for source, info, moved in sources:
+        raw = _term_bytes(source, info)
+        (count, block_last, block_top, compression, block_low, block_high), data_at, end = next(_block_spans(raw))
+        data = raw[data_at:end]
+        block_deltas, block_weights, block_values = pickle.loads(zlib.decompress(data) if compression else data)
+        at = len(deltas)
+        deltas += block_deltas
+        deltas[at] += moved - last  # a block's first document is whole: now a delta from the last one here
+        if block_weights is None:
+            weights += repeat(1.0, count)
+        elif isinstance(block_weights, float):
+            weights += repeat(block_weights, count)
+        else:
+            weights += block_weights
+        raw_values.append(block_values)
+        if block_low and (not low or block_low < low):
+            low = block_low
+        high, top, last = max(high, block_high), max(top, block_top), block_last + moved
+    if fixed_size is None or fixed_size < 0:
+        values = tuple(chain.from_iterable(raw_values))
+    else:
+        values = b"".join(raw_values) if fixed_size else None
+    block_weights = array("f", weights)
+    data = pickle.dumps((tuple(deltas), _minified(block_weights), values), 4)
+    header = pickle.dumps((len(deltas), last, top, 0, low, high), 4)
+    start = postfile.tell()
+    written = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-len(header) - len(data)), header, data))
+    postfile.write(written)
+    info = _TERM_INFO.pack(False, sum(block_weights), len(deltas), low, high, top, deltas[0], last)
+    return info + pack_long(start) + pack_int(len(written))
+
+
+def one_block(sources: Sequence[tuple[bytes, tuple, int]]) -> bool:
+    """Whether a term's postings from `sources` fit in one block (`joined_block`)."""
+    return sum(info[2] for _, info, _ in sources) <= BLOCK_LIMIT
+
+
 def gathered_postings(sources: Sequence[tuple[bytes, tuple, int]], fixed_size: int | None) -> Block:
     """A term's postings from `sources` (as `copy_postings` takes them), read whole, each
     segment's documents moved by its start: (documents, weights, values)."""

@@ -37,7 +37,9 @@ from .postings import (
     copy_postings,
     fragmented,
     gathered_postings,
+    joined_block,
     length_byte,
+    one_block,
     write_posting,
     write_postings,
 )
@@ -410,15 +412,20 @@ def _copied_terms(postfile, schema, lengths: _LengthsReader, merging: list[tuple
     """The terms of merged segments without deletions, in term order, each with its info
     once its posting blocks are copied from its segments in their order
     (postings.copy_postings) to the postings file; or, when copying them would leave it
-    in too many blocks (postings.fragmented), once its postings are written again."""
+    in too many blocks (postings.fragmented), once its postings are written again: as one
+    block joined from the segments' blocks when they fit in one (postings.joined_block,
+    most such terms), else read whole and written."""
     sources = [_segment_terms(reader, start, schema, mapped) for reader, start, _ in merging]
     for term, where in _by_term(sources):
-        if fragmented(where):
-            fixed_size = schema[term[0]].format.fixed_value_size()
+        if not fragmented(where):
+            yield term, copy_postings(postfile, where)
+            continue
+        fixed_size = schema[term[0]].format.fixed_value_size()
+        if one_block(where):
+            yield term, joined_block(postfile, where, fixed_size)
+        else:
             yield term, _written(postfile, *gathered_postings(where, fixed_size), lengths.field_lengths(term[0]),
                                  fixed_size)
-        else:
-            yield term, copy_postings(postfile, where)
 
 
 def _segment_terms(reader: SegmentReader, start: int, schema, mapped: ExitStack) -> Iterator[tuple]:

@@ -8,7 +8,16 @@ import pytest
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.filedb.structfile import StructFile
 
-from newsx.index.postings import BLOCK_LIMIT, TERM_INFO, blocks, copy_postings, write_postings
+from newsx.index.postings import (
+    BLOCK_LIMIT,
+    TERM_INFO,
+    blocks,
+    copy_postings,
+    gathered_postings,
+    joined_block,
+    one_block,
+    write_postings,
+)
 
 
 def _written(postings: list[tuple[int, float, bytes]]) -> tuple[bytes, tuple]:
@@ -61,3 +70,21 @@ def test_a_document_number_past_32_bits_is_still_copied_right():
     out = StructFile(io.BytesIO())
     copied = copy_postings(out, [(postfile, info, 2**31 + 5)])
     assert [doc for doc, _, _ in _read(out.file.getvalue(), copied)] == [2**31 + 5 + doc for doc, _, _ in _segment(4, 0)]
+
+
+@pytest.mark.parametrize("moves", [(0, 40), (0, 20, 30), (0, 30_000, 70_000)])
+def test_postings_joined_into_one_block_are_the_bytes_of_writing_them_again(moves):
+    sources, expected, lengths = [], [], {}
+    for seed, moved in enumerate(moves):
+        postings = _segment(1 + seed * 7, seed)
+        postfile, info = _written(postings)
+        sources.append((postfile, info, moved))
+        expected += [(doc + moved, weight, value) for doc, weight, value in postings]
+        lengths.update((doc + moved, doc % 40 + 1) for doc, _, _ in postings)  # as _written gave them
+    assert one_block(sources)
+    joined, written = StructFile(io.BytesIO()), StructFile(io.BytesIO())
+    joined_info = joined_block(joined, sources, None)
+    field_lengths = [lengths.get(doc) for doc in range(max(lengths) + 1)]
+    written_info = write_postings(written, *gathered_postings(sources, None), field_lengths, None)
+    assert (joined.file.getvalue(), joined_info) == (written.file.getvalue(), written_info)
+    assert _read(joined.file.getvalue(), joined_info) == expected
