@@ -17,7 +17,7 @@ import heapq
 import mmap
 import struct
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import accumulate, chain, compress, groupby
 from operator import itemgetter, methodcaller
@@ -235,11 +235,15 @@ class Writer(SegmentWriter):
         if self._held > SPILL_POSTINGS:
             self._spill()
 
-    def commit(self, mergetype=None, optimize=None, merge=None, incoming: Sequence = ()) -> None:
+    def commit(self, mergetype=None, optimize=None, merge=None, incoming: Sequence = (),
+               before_toc: Callable[[], object] | None = None) -> None:
         """Whoosh's commit, with the segments `incoming` (written by other writers,
         `finished`; their files moved into this index's folder) added to the index's
         before the merge policy chooses what to merge: the commit that completes a tier
-        merges it, not the next one (a small update after a bulk run)."""
+        merges it, not the next one (a small update after a bulk run). `before_toc` is
+        called once the new segment is written, before the table of contents that
+        commits it: if it raises, nothing is committed (the new files are left for the
+        next commit to delete)."""
         self._check_state()
         self.segments = self.segments + list(incoming)
         segments = self._merge_segments(mergetype, optimize, merge)
@@ -247,8 +251,12 @@ class Writer(SegmentWriter):
             segments.append(self._finalize_segment())
         else:
             self._close_segment()
-        self._commit_toc(segments)
-        self._finish()
+        try:
+            if before_toc is not None:
+                before_toc()
+            self._commit_toc(segments)
+        finally:
+            self._finish()
 
     def finished(self):
         """This writer's documents written as a segment of its folder, for another

@@ -58,7 +58,7 @@ from .schema import (
 )
 from .search import ARTICLE_SYNTAX, QUOTE_SYNTAX, FacetTerms, QueryCompiler, filter_query
 from .searchers import SegmentSearcher
-from .writing import BUSY, Batch, Commits, Indexed, Work, loaded_here, write, written_in_workers
+from .writing import BUSY, Batch, Commits, Indexed, Work, loaded_here, write_both, written_in_workers
 
 META_FILE = "newsx.json"
 MANIFESTS_DIR = "manifests"
@@ -297,8 +297,7 @@ class Store:
         written = batch.written()
         if not written and not batch.removed:
             return
-        write(self.index_dir, QUOTES, batch)
-        write(self.index_dir, ARTICLES, batch)
+        write_both(self.index_dir, batch)
         report.removed.extend(batch.removed)
         for path, updated in written:
             (report.updated if updated else report.added).append(path)

@@ -5,6 +5,7 @@
     written_in_workers       every file's documents written by worker processes into
                              segments of their own (a bulk run)
     Batch, Commits           what the next commit holds, and when it is due
+    write_both(...)          one commit to both indexes, quotes first
     write(...)               one commit to one index (segments.py: how segments are written)
 
 A small run (the seeds, one file, a folder mostly indexed) commits every BATCH_ARTICLES
@@ -22,8 +23,10 @@ postings (on disk past SPILL_POSTINGS) and reads merged segments a term at a tim
 
 from __future__ import annotations
 
+import functools
 import gc
 import math
+import multiprocessing
 import os
 import queue
 import shutil
@@ -32,7 +35,8 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,8 +198,6 @@ def written_in_workers(config: Config, work: Work, report: IndexReport, index_di
     killed finds its task pipe closed and exits. Their folder, INCOMING, is removed at
     the end, and at the start (what a killed run left).
     """
-    import multiprocessing
-
     context = multiprocessing.get_context("spawn")
     workers = max(1, min(2, os.cpu_count() or 1))
     incoming = index_dir / INCOMING
@@ -380,9 +382,39 @@ class Commits:
         return bool(batch.parts) if self.bulk else batch.articles() >= BATCH_ARTICLES
 
 
-def write(index_dir: Path, name: str, batch: Batch) -> None:
+def write_both(index_dir: Path, batch: Batch) -> None:
+    """One commit of `batch` to both indexes, the quotes' landing first: a run stopped
+    between the two reads the batch's files again (the other order would lose their
+    quotes for good). When both commits merge a tier (a bulk run's commit that completes
+    one), the quotes' is written by a helper process meanwhile, and the articles' table of
+    contents waits for it: the last commit of a bulk run, which merges the last parts
+    while the workers have finished, is not the two merges one after the other (ten parts
+    of 2,000 bench articles: ~35 s -> ~20)."""
+    if not (_merges(index_dir, QUOTES, batch) and _merges(index_dir, ARTICLES, batch)):
+        write(index_dir, QUOTES, batch)
+        write(index_dir, ARTICLES, batch)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupts) as helper:
+        quotes = helper.submit(write, index_dir, QUOTES, batch, factor=MERGE_FACTOR)
+        write(index_dir, ARTICLES, batch, before_toc=quotes.result)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the process that started it decides
+
+
+def _merges(index_dir: Path, name: str, batch: Batch) -> bool:
+    """Whether committing `batch` to index `name` merges segments (`merge_tiers`)."""
+    ix = whoosh_index.open_dir(str(index_dir), indexname=name)
+    return bool(_tiers_merged(ix._segments() + [segment for _, segment in batch.segments(name)], MERGE_FACTOR))
+
+
+def write(index_dir: Path, name: str, batch: Batch, before_toc: Callable[[], object] | None = None,
+          factor: int | None = None) -> None:
     """One commit of `batch` to one index: the documents of its files replaced by its
-    documents and its parts' segments, segments merged by tiers."""
+    documents and its parts' segments, segments merged by tiers of `factor` (default
+    MERGE_FACTOR); `before_toc` as segments.Writer.commit takes it."""
     ix = whoosh_index.open_dir(str(index_dir), indexname=name)
     try:
         writer = Writer(ix, limitmb=LIMIT_MB, compound=COMPOUND, codec=CODECS[name])
@@ -408,7 +440,8 @@ def write(index_dir: Path, name: str, batch: Batch) -> None:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(mergetype=merge_tiers, incoming=incoming)
+        writer.commit(mergetype=functools.partial(merge_tiers, factor=factor or MERGE_FACTOR), incoming=incoming,
+                      before_toc=before_toc)
 
 
 def _moved(segment, folder: Path, index_dir: Path):
@@ -432,17 +465,22 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def merge_tiers(writer, segments: list) -> list:
+def merge_tiers(writer, segments: list, factor: int) -> list:
     """The Whoosh merge policy of every commit: segments fall in tiers by size (a tier per
-    power of MERGE_FACTOR documents); a tier holding MERGE_FACTOR segments is merged into
-    one of the next tier. Each document is re-written once per tier it climbs, and an
-    index keeps fewer than MERGE_FACTOR segments per tier."""
-    tiers: dict[int, list] = {}
-    for segment in segments:
-        tiers.setdefault(int(math.log(max(1, segment.doc_count_all()), MERGE_FACTOR)), []).append(segment)
-    merged = {id(s) for tier in tiers.values() if len(tier) >= MERGE_FACTOR for s in tier}
+    power of `factor` documents); a tier holding `factor` segments is merged into one of
+    the next tier. Each document is re-written once per tier it climbs, and an index
+    keeps fewer than `factor` segments per tier."""
+    merged = _tiers_merged(segments, factor)
     for segment in segments:
         if id(segment) in merged:
             with SegmentReader(writer.storage, writer.schema, segment) as reader:
                 writer.add_reader(reader)
     return [segment for segment in segments if id(segment) not in merged]
+
+
+def _tiers_merged(segments: list, factor: int) -> set[int]:
+    """The ids of the segments `merge_tiers` merges: those of each full tier."""
+    tiers: dict[int, list] = {}
+    for segment in segments:
+        tiers.setdefault(int(math.log(max(1, segment.doc_count_all()), factor)), []).append(segment)
+    return {id(s) for tier in tiers.values() if len(tier) >= factor for s in tier}

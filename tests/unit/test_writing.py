@@ -10,6 +10,7 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from index_helpers import generate_corpus, isolated  # noqa: F401
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3PerDocReader
@@ -19,6 +20,7 @@ import newsx.index.corpus.manifest as manifest
 import newsx.index.postings as postings
 import newsx.index.segments as segments
 import newsx.index.writing as writing
+from newsx.index.errors import IndexBusyError
 from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
 from newsx.index.store import MANIFESTS_DIR, Store
 from newsx.tui.cli import main
@@ -246,6 +248,32 @@ def test_the_commit_that_completes_a_tier_merges_it(isolated, monkeypatch, tmp_p
         for name in (ARTICLES, QUOTES):
             sizes = [s.doc_count_all() for s in whoosh_index.open_dir(str(isolated), indexname=name)._read_toc().segments]
             assert sizes == [20]  # merged by the run, not left for the next update to merge
+
+
+def test_when_the_quotes_merge_fails_the_articles_commit_does_not_land(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 6)
+    _parts_of_two_merged_by_threes(monkeypatch)
+    first, rest = sorted(news.glob("*.json"))[:4], sorted(news.glob("*.json"))[4:]
+    with Store.open(build_seeds=False) as store:
+        store.update(first)  # two parts of two: a third completes the tier in both indexes
+    part = writing._PartWriter(isolated / writing.INCOMING / "part")
+    indexer = writing.Indexer(store.config)
+    for path in rest:
+        part.add(indexer.load(str(path), None, "", part.report))
+    batch = writing.Batch(parts=[part.finish()])
+    assert writing._merges(isolated, QUOTES, batch) and writing._merges(isolated, ARTICLES, batch)
+    holder = whoosh_index.open_dir(str(isolated), indexname=QUOTES).writer()  # the helper cannot lock the quotes
+    try:
+        with pytest.raises(IndexBusyError):
+            writing.write_both(isolated, batch)
+    finally:
+        holder.cancel()
+    with Store.open(build_seeds=False) as store:
+        assert store.count() == 4  # neither index took the part
+        assert len(store.quotes()) == 4
+        store.update([news])  # the next run reads the two files again: nothing lost
+        assert store.count() == 6
+        assert len(store.quotes()) == 6
 
 
 def test_a_bulk_run_replaces_an_article_indexed_under_another_name(isolated, monkeypatch, tmp_path):
