@@ -198,13 +198,16 @@ def written_in_workers(config: Config, work: Work, report: IndexReport, index_di
     killed finds its task pipe closed and exits. Their folder, INCOMING, is removed at
     the end, and at the start (what a killed run left).
     """
+    from .corpus import manifest
+
     context = multiprocessing.get_context("spawn")
     workers = max(1, min(2, os.cpu_count() or 1))
     incoming = index_dir / INCOMING
     shutil.rmtree(incoming, ignore_errors=True)
     read, ended = context.Queue(), context.Event()
     try:
-        with context.Pool(workers, _start_worker, (config, str(incoming), read, ended, BULK_SECONDS)) as pool:
+        setup = (config, str(incoming), read, ended, BULK_SECONDS, manifest.kept_folder())
+        with context.Pool(workers, _start_worker, setup) as pool:
             pending = deque(pool.apply_async(_write_parts, (files,)) for files in _shares(work, workers))
             while pending:
                 if stop is not None and stop.is_set():
@@ -241,20 +244,24 @@ def _shares(work: Work, workers: int) -> list[Work]:
 
 class _Worker:
     """A bulk run's worker process: its Indexer, where it writes parts, the queue it
-    tells each file read on, the event that ends the run, and how long a part may take
-    (BULK_SECONDS)."""
+    tells each file read on, the event that ends the run, how long a part may take
+    (BULK_SECONDS), and where the run keeps the manifests it parsed (manifest.kept_in:
+    a kept one is read in ~3 ms, a manifest of 1,000 entries parsed in ~0.12 s)."""
 
-    def __init__(self, config: Config, incoming: str, read, ended, seconds: float) -> None:
+    def __init__(self, config: Config, incoming: str, read, ended, seconds: float, manifests: Path | None) -> None:
         self.indexer = Indexer(config)
         self.incoming = Path(incoming)
         self.read, self.ended, self.seconds = read, ended, seconds
+        self.manifests = manifests
 
     def write(self, work: Work) -> list[Part]:
         """The files of `work` (a share of at most PART_FILES) written into parts: a
         new part when one has taken its seconds."""
+        from .corpus import manifest
+
         parts: list[Part] = []
         part = None
-        with _no_cycle_collection():
+        with _no_cycle_collection(), manifest.kept_in(self.manifests):
             for path, indexed, current_stamp in work:
                 if self.ended.is_set():
                     break
@@ -318,10 +325,10 @@ class _PartWriter:
 _worker: _Worker | None = None
 
 
-def _start_worker(config: Config, incoming: str, read, ended, seconds: float) -> None:
+def _start_worker(config: Config, incoming: str, read, ended, seconds: float, manifests: Path | None) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = _Worker(config, incoming, read, ended, seconds)
+    _worker = _Worker(config, incoming, read, ended, seconds, manifests)
     gc.freeze()  # the tables read at start are not walked by every full collection
 
 

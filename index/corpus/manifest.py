@@ -69,16 +69,22 @@ _kept_in: Path | None = None
 
 
 @contextmanager
-def kept_in(folder: Path) -> Iterator[None]:
+def kept_in(folder: Path | None) -> Iterator[None]:
     """Meanwhile, keep each manifest parsed in `folder`, a file per manifest, and look
     there before parsing one: a new process then parses only the manifests that changed
-    (each kept one is checked against its file's size, times and inode)."""
+    (each kept one is checked against its file's size, times and inode). None keeps
+    nothing."""
     global _kept_in
     _kept_in = folder
     try:
         yield
     finally:
         _kept_in = None
+
+
+def kept_folder() -> Path | None:
+    """Where manifests are kept now (see `kept_in`): for worker processes to look there too."""
+    return _kept_in
 
 
 def manifest_path(folder: Path) -> Path | None:

@@ -4,9 +4,11 @@ writer's length lookups."""
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
 import textwrap
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +22,7 @@ import newsx.index.corpus.manifest as manifest
 import newsx.index.postings as postings
 import newsx.index.segments as segments
 import newsx.index.writing as writing
+from newsx.index.config import load_config
 from newsx.index.errors import IndexBusyError
 from newsx.index.schema import ARTICLES, QUOTES, SCHEMAS
 from newsx.index.store import MANIFESTS_DIR, Store
@@ -108,6 +111,23 @@ def test_a_new_process_does_not_parse_unchanged_manifests_again(isolated, monkey
         report = store.update([news])
         assert (parsed, report.updated) == (["newsx.yaml"], [str(news / "article00000.json")])
         assert [hit.outlet for hit in store.search("outlet:new").hits] == ["New Post"]
+
+
+def test_a_bulk_runs_workers_read_the_manifests_the_run_kept(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 3)
+    (news / "newsx.yaml").write_text("articles:\n  article00001.json: {outlet: Kept Post}\n", encoding="utf-8")
+    kept = tmp_path / "kept"
+    with manifest.kept_in(kept):
+        manifest.load(news)  # as the run's walk parses it
+    parsed = _new_process(monkeypatch)  # a worker is a process of its own
+    worker = writing._Worker(load_config(), str(isolated / writing.INCOMING), queue.Queue(), threading.Event(), 60.0,
+                             kept)
+    parts = worker.write([(str(path), None, "") for path in sorted(news.glob("*.json"))])
+    assert parsed == []
+    with Store.open(build_seeds=False) as store:
+        writing.write_both(isolated, writing.Batch(parts=parts))
+        store.refresh()
+        assert [hit.outlet for hit in store.search("outlet:kept").hits] == ["Kept Post"]
 
 
 def test_a_damaged_record_of_the_manifests_only_means_parsing_them_again(isolated, monkeypatch, tmp_path):
