@@ -13,6 +13,7 @@ codecs.encode: a block of the body unpickled in ~100 µs, under protocol 4 in ~1
     write_posting(...)         the same for a term with one posting
     copy_postings(...)         a term's blocks from merged segments, copied
     gathered_postings(...)     the same postings read whole, to be written again
+    joined_block(...)          the same postings joined into one block, when they fit
     blocks(postfile, info, ...)  a term's blocks: (documents, weights, values)
 """
 

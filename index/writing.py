@@ -396,7 +396,7 @@ def write_both(index_dir: Path, batch: Batch) -> None:
     one), the quotes' is written by a helper process meanwhile, and the articles' table of
     contents waits for it: the last commit of a bulk run, which merges the last parts
     while the workers have finished, is not the two merges one after the other (ten parts
-    of 2,000 bench articles: ~35 s -> ~20)."""
+    of 2,000 bench articles: ~35 s -> 19-24)."""
     if not (_merges(index_dir, QUOTES, batch) and _merges(index_dir, ARTICLES, batch)):
         write(index_dir, QUOTES, batch)
         write(index_dir, ARTICLES, batch)
