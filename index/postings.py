@@ -85,7 +85,6 @@ def write_posting(postfile, doc: int, weight: float, value: bytes | None,
                   lengths: list[int | None] | None, fixed_size: int | None) -> bytes:
     """`write_postings` of a term with one posting (most of a segment's terms), in fewer
     steps: the same bytes."""
-    start = postfile.tell()
     weight32 = _SINGLE.unpack(_SINGLE.pack(weight))[0]
     length = lengths[doc] if lengths is not None else None
     top = max(0, weight)
@@ -96,10 +95,16 @@ def write_posting(postfile, doc: int, weight: float, value: bytes | None,
     ), 4)
     byte = length_byte(length or 0)  # 0 for no length, as for None
     header = pickle.dumps((1, doc, top, 0, byte, byte), 4)
+    return _TERM_INFO.pack(False, weight32, 1, byte, byte, top, doc, doc) + _one_block(postfile, header, data)
+
+
+def _one_block(postfile, header: bytes, data: bytes) -> bytes:
+    """Write a term's only block (its size negative: the last); return where its blocks
+    are, as a term's info ends."""
+    start = postfile.tell()
     written = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-len(header) - len(data)), header, data))
     postfile.write(written)
-    info = _TERM_INFO.pack(False, weight32, 1, byte, byte, top, doc, doc)
-    return info + pack_long(start) + pack_int(len(written))
+    return pack_long(start) + pack_int(len(written))
 
 
 _SINGLE = struct.Struct("f")
@@ -192,11 +197,8 @@ def joined_block(postfile, sources: Sequence[tuple[bytes, tuple, int]], fixed_si
     block_weights = array("f", weights)
     data = pickle.dumps((tuple(deltas), _minified(block_weights), values), 4)
     header = pickle.dumps((len(deltas), last, top, 0, low, high), 4)
-    start = postfile.tell()
-    written = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-len(header) - len(data)), header, data))
-    postfile.write(written)
     info = _TERM_INFO.pack(False, sum(block_weights), len(deltas), low, high, top, deltas[0], last)
-    return info + pack_long(start) + pack_int(len(written))
+    return info + _one_block(postfile, header, data)
 
 
 def one_block(sources: Sequence[tuple[bytes, tuple, int]]) -> bool:
