@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,7 @@ from operator import itemgetter, methodcaller
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.system import pack_uint
+from whoosh.system import pack_uint, unpack_uint
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
@@ -33,7 +34,26 @@ ARTICLES = "articles"
 QUOTES = "quotes"
 
 
-class _Keyword(fields.KEYWORD):
+class _Postings:
+    """How a field of newsx's schemas adds a document's postings to those a writer holds
+    (segments.Writer): each term's (document, weight, value)s in one flat list."""
+
+    def add_postings(self, value, docnum: int, runs: dict[bytes, list]) -> tuple[int, int]:
+        """Add the postings of `value` (Whoosh's `index`) as document `docnum`; return
+        the field's length in it (the terms' frequencies summed) and its terms' count."""
+        length = count = 0
+        for term, freq, weight, encoded in self.index(value):
+            run = runs.get(term)
+            if run is None:
+                runs[term] = [docnum, weight, encoded]
+            else:
+                run += (docnum, weight, encoded)
+            length += freq
+            count += 1
+        return length, count
+
+
+class _Keyword(_Postings, fields.KEYWORD):
     """Whoosh's KEYWORD of comma-separated values, lowercased, indexed without its token
     pipeline: the same terms, counts and weights (tests/unit/test_schema.py compares
     them), a tenth of the time."""
@@ -56,7 +76,7 @@ _COMMA_SEPARATED = re.compile(r"[^,]+")
 _ONCE = pack_uint(1)
 
 
-class _Id(fields.ID):
+class _Id(_Postings, fields.ID):
     """Whoosh's ID, the whole value one term, indexed without its token pipeline."""
 
     def index(self, value, **kwargs):
@@ -137,7 +157,7 @@ def _as_uint32s(values: Iterable[bytes]) -> Iterator[memoryview]:
     return map(_AS_UINT32, map(memoryview, values))
 
 
-class _Text(fields.TEXT):
+class _Text(_Postings, fields.TEXT):
     """Whoosh's TEXT over `_stemming_analyzer`, indexing a text in one loop.
 
     Whoosh passes each word through a generator per filter on a Token object; this
@@ -149,9 +169,20 @@ class _Text(fields.TEXT):
     def index(self, value, **kwargs):
         if kwargs or not isinstance(value, str):
             return super().index(value, **kwargs)
+        runs: dict[bytes, list] = {}
+        self.add_postings(value, 0, runs)
+        return [(term, unpack_uint(encoded[:4])[0], weight, encoded) for term, (_, weight, encoded) in runs.items()]
+
+    def add_postings(self, value, docnum: int, runs: dict[bytes, list]) -> tuple[int, int]:
+        """`_Postings.add_postings`, each term's value packed where it is added: its
+        count (as `pack_uint` writes it, read as a native integer: `_COUNTS`) in the slot
+        before its numbers, the whole made bytes at once."""
+        if not isinstance(value, str):
+            return super().add_postings(value, docnum, runs)
         terms = _TERMS if len(_TERMS) < STEM_CACHE else _forgotten()
         get, chars = terms.get, isinstance(self.format, formats.Characters)
-        # Each term's occurrences as one flat list: positions, or positions, starts and ends.
+        # Each term's occurrences as one flat list after its count's slot: positions, or
+        # positions, starts and ends.
         found: dict[bytes, list[int]] = {}
         position = -1
         for match in _WORDS.finditer(value):
@@ -167,14 +198,23 @@ class _Text(fields.TEXT):
             position += 1
             at = found.get(term)
             if at is None:
-                found[term] = [position, *match.span()] if chars else [position]
+                found[term] = [0, position, *match.span()] if chars else [0, position]
             elif chars:
                 at += (position, *match.span())
             else:
                 at.append(position)
-        width, boost = 3 if chars else 1, self.format.field_boost
-        return [(term, n, n * boost, pack_uint(n) + array(_UINT32, at).tobytes())
-                for term, at in found.items() for n in (len(at) // width,)]
+        width, boost, length, run_of = 3 if chars else 1, self.format.field_boost, 0, runs.get
+        for term, at in found.items():
+            n = (len(at) - 1) // width
+            at[0] = _COUNTS[n] if n < len(_COUNTS) else _native_count(n)
+            encoded = array(_UINT32, at).tobytes()
+            run = run_of(term)
+            if run is None:
+                runs[term] = [docnum, n * boost, encoded]
+            else:
+                run += (docnum, n * boost, encoded)
+            length += n
+        return length, len(found)
 
     def _term(self, word: str) -> bytes | bool:
         """What the analyzer's filters make of a word: its term (in UTF-8), or _STOPPED."""
@@ -183,6 +223,16 @@ class _Text(fields.TEXT):
         if len(word) < stops.min or word in stops.stops:
             return _STOPPED
         return (word if word in stemmer.ignore else stemmer._stem(word)).encode("utf-8")
+
+
+def _native_count(n: int) -> int:
+    """The number whose native 4 bytes are `pack_uint(n)`: the count a position value
+    starts with (`_Positions.encode`)."""
+    return int.from_bytes(pack_uint(n), sys.byteorder)
+
+
+_COUNTS = [_native_count(n) for n in range(4096)]
+"""`_native_count` of the counts most terms have in a text."""
 
 
 _WORDS = re.compile(r"[\w*]++(?:\.?[\w*]++)*+")
@@ -205,7 +255,7 @@ def _text(boost: float = 1.0, chars: bool = False) -> fields.TEXT:
     return field
 
 
-class _Date(fields.DATETIME):
+class _Date(_Postings, fields.DATETIME):
     """A stored date, indexed as one term (Whoosh's default is eight, for fast ranges),
     each date's term worked out once (`_date_term`): an article's quotes share its date.
 

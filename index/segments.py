@@ -188,9 +188,10 @@ class Writer(SegmentWriter):
         self._plans: dict[str, _FieldPlan] = {}
 
     def add_document(self, **fields) -> None:
-        """Whoosh's add_document: each field indexed, stored, its length and column
-        value kept, as W3PerDocWriter.add_field and add_column_value would, the
-        schema's facts about each field looked up once (`_FieldPlan`)."""
+        """Whoosh's add_document: each field indexed (its postings added to those held
+        by the field itself: schema._Postings), stored, its length and column value
+        kept, as W3PerDocWriter.add_field and add_column_value would, the schema's facts
+        about each field looked up once (`_FieldPlan`)."""
         self._check_state()
         schema, perdoc, docnum, runs = self.schema, self.perdocwriter, self.docnum, self._runs
         names = sorted(fields)
@@ -207,17 +208,11 @@ class Writer(SegmentWriter):
                     continue
                 plan = plans[name]
                 if plan.indexed:
-                    length, field_runs = 0, runs.get(name)
+                    field_runs = runs.get(name)
                     if field_runs is None:
                         runs[name] = field_runs = {}
-                    for text, freq, weight, encoded in plan.field.index(value):
-                        run = field_runs.get(text)
-                        if run is None:
-                            field_runs[text] = [docnum, weight, encoded]
-                        else:
-                            run += (docnum, weight, encoded)
-                        length += freq
-                        held += 1
+                    length, terms = plan.field.add_postings(value, docnum, field_runs)
+                    held += terms
                     if length and plan.lengths:
                         add_column(plan.lengths, LENGTHS_COLUMN, length_byte(length))
                         perdoc._fieldlengths[name] += length
