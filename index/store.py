@@ -215,14 +215,15 @@ class Store:
             return self._update_files(roots, progress, stop)
 
     def _update_files(self, roots: list[Path], progress: Progress | None, stop: threading.Event | None) -> IndexReport:
-        from .corpus import walk
+        from .corpus import manifest, walk
 
         self._record_roots([root for root in roots if root.exists()])
         report = IndexReport()
         files: list[str] = []
         own = self.index_dir.absolute()
         holds_index = any(_under(str(own), root) for root in roots)
-        for found in walk(roots):
+        manifests: list[manifest.Folder] = []  # checked while the files are read
+        for found in walk(roots, manifests):
             if holds_index and _under(os.path.abspath(found.path if isinstance(found, Problem) else found), own):
                 continue  # the index's own files, when it lives inside an indexed folder
             if isinstance(found, Problem):
@@ -240,7 +241,7 @@ class Store:
         else:
             loads = loaded_here(self.config, work, report, stop)
         done = len(files) - len(work)
-        with closing(loads) as loaded:
+        with manifest.checked_meanwhile(manifests, report.skipped, stop), closing(loads) as loaded:
             for item in loaded:
                 if isinstance(item, str):
                     done += 1

@@ -73,10 +73,12 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     return (Path(found) if isinstance(found, str) else found for found in walk(paths))
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[str | Problem]:
+def walk(paths: Iterable[str | Path], manifests: list[manifest.Folder] | None = None) -> Iterator[str | Problem]:
     """`discover`, each file's path as a string (a Path per file cost a big folder's
-    update more than the rest of looking at the file)."""
-    seen = _Walk()
+    update more than the rest of looking at the file). With `manifests`, the folders'
+    manifests are not checked here but listed in it, for the caller to check
+    (`manifest.checked_meanwhile`)."""
+    seen = _Walk(manifests)
     for given in paths:
         yield from seen.visit(Path(given), explicit=True, ancestors=(), real_folder=None)
 
@@ -84,7 +86,9 @@ def walk(paths: Iterable[str | Path]) -> Iterator[str | Problem]:
 class _Walk:
     """One discovery: the files and folders seen so far, so each is reported once."""
 
-    def __init__(self) -> None:
+    def __init__(self, unchecked: list[manifest.Folder] | None = None) -> None:
+        self.unchecked = unchecked
+        """Where folders go whose manifests are left for the caller to check, if anywhere."""
         self.files: set[str] = set()
         """The real path of each file yielded, as a string (cheaper than a Path to hash)."""
         self.folders: set[Path] = set()
@@ -147,7 +151,10 @@ class _Walk:
         real = folder.resolve()
         if real not in self.manifests:
             self.manifests.add(real)
-            yield from manifest.check(folder, names)
+            if self.unchecked is None:
+                yield from manifest.check(folder, names)
+            else:
+                self.unchecked.append((folder, names))
 
 
 def _name(entry: os.DirEntry) -> str:

@@ -172,6 +172,49 @@ def entry_for(path: Path) -> Entry | None:
     return manifest.entries.get(path.name) if manifest else None
 
 
+Folder = tuple[Path, "set[str] | None"]
+"""A folder whose manifest is to be checked, with its listing when known (as `check`
+takes them)."""
+
+
+@contextmanager
+def checked_meanwhile(folders: list[Folder], problems: list[Problem],
+                      stop: threading.Event | None = None) -> Iterator[None]:
+    """Check the manifests of `folders` in a thread while the body runs, and add what is
+    wrong with them to `problems` once both are done. A run's workers start reading
+    files meanwhile: a manifest of a thousand entries is parsed in ~0.15 s, and the
+    hundred of the 100k bench corpus kept one core busy and the other idle for 17-18 s
+    before the first file was read (now ~3 s). A worker that reaches a folder whose
+    manifest is not kept yet parses it itself. Stops after the folder at hand once
+    `stop` is set or the body raises (the next run checks the rest); an error in a check
+    is raised here, once the body is done."""
+    found: list[Problem] = []
+    failed: list[BaseException] = []
+    halt = threading.Event()
+
+    def run() -> None:
+        try:
+            for folder, names in folders:
+                if halt.is_set() or (stop is not None and stop.is_set()):
+                    return
+                found.extend(check(folder, names))
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="newsx-manifests", daemon=True)
+    thread.start()
+    try:
+        yield
+    except BaseException:
+        halt.set()
+        raise
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    problems.extend(found)
+
+
 def check(folder: Path, names: set[str] | None = None) -> list[Problem]:
     """What is wrong with `folder`'s manifest, including entries for files not there
     (looked up in `names`, the folder's listing, when given)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -391,6 +392,57 @@ def test_a_manifest_of_another_shape_is_reported(tmp_path: Path) -> None:
     problems = [p for p in discover([tmp_path]) if isinstance(p, Problem)]
     assert messages(problems) == [
         f"{manifest}:1: not a newsx manifest: expected `articles:` mapping file names to metadata"]
+
+
+def _folders_with_manifests(root: Path) -> list[Path]:
+    """Three folders, each a file and a manifest naming one more that is not there."""
+    folders = []
+    for name in ("a", "b", "c"):
+        write(root / name, "story.txt", "Body.\n")
+        write(root / name, "manifest.yaml", f"articles:\n  story.txt: {{title: {name}}}\n  gone.txt: {{}}\n")
+        folders.append(root / name)
+    return folders
+
+
+def test_a_walk_can_leave_the_manifests_to_be_checked_while_the_files_are_read(tmp_path: Path) -> None:
+    folders = _folders_with_manifests(tmp_path)
+    unchecked: list = []
+    assert list(corpus.walk([tmp_path], unchecked)) == [str(folder / "story.txt") for folder in folders]
+    problems: list[Problem] = []
+    with corpus.manifest.checked_meanwhile(unchecked, problems):
+        assert only(read_file(folders[2] / "story.txt")).title == "c"  # not waiting for the checks
+    assert messages(problems) == [f"{folder / 'manifest.yaml'}:3: no file 'gone.txt' beside the manifest"
+                                  for folder in folders]
+    assert messages(problems) == messages(p for p in discover([tmp_path]) if isinstance(p, Problem))
+
+
+def _unchecked(root: Path) -> list:
+    """The folders of `_folders_with_manifests`, walked with their manifests left unchecked."""
+    _folders_with_manifests(root)
+    unchecked: list = []
+    list(corpus.walk([root], unchecked))
+    return unchecked
+
+
+def test_a_stopped_run_leaves_the_manifests_to_the_next(tmp_path: Path) -> None:
+    stop, problems = threading.Event(), []
+    stop.set()
+    with corpus.manifest.checked_meanwhile(_unchecked(tmp_path), problems, stop):
+        pass
+    assert problems == []
+
+
+def test_an_error_checking_a_manifest_is_raised_to_the_run(tmp_path: Path, monkeypatch) -> None:
+    unchecked = _unchecked(tmp_path)
+
+    def broken(folder, names=None):
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(corpus.manifest, "check", broken)
+    problems: list[Problem] = []
+    with pytest.raises(MemoryError), corpus.manifest.checked_meanwhile(unchecked, problems):
+        pass
+    assert problems == []
 
 
 # --- ids and fingerprints -----------------------------------------------------------------
