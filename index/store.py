@@ -222,8 +222,8 @@ class Store:
         files: list[str] = []
         own = self.index_dir.absolute()
         holds_index = any(_under(str(own), root) for root in roots)
-        manifests: list[manifest.Folder] = []  # checked while the files are read
-        for found in walk(roots, manifests):
+        unchecked: list[manifest.Folder] = []  # manifests checked while the files are read
+        for found in walk(roots, unchecked):
             if holds_index and _under(os.path.abspath(found.path if isinstance(found, Problem) else found), own):
                 continue  # the index's own files, when it lives inside an indexed folder
             if isinstance(found, Problem):
@@ -241,7 +241,7 @@ class Store:
         else:
             loads = loaded_here(self.config, work, report, stop)
         done = len(files) - len(work)
-        with manifest.checked_meanwhile(manifests, report.skipped, stop), closing(loads) as loaded:
+        with manifest.checked_meanwhile(unchecked, report.skipped, stop), closing(loads) as loaded:
             for item in loaded:
                 if isinstance(item, str):
                     done += 1

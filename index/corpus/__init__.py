@@ -73,12 +73,12 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     return (Path(found) if isinstance(found, str) else found for found in walk(paths))
 
 
-def walk(paths: Iterable[str | Path], manifests: list[manifest.Folder] | None = None) -> Iterator[str | Problem]:
+def walk(paths: Iterable[str | Path], unchecked: list[manifest.Folder] | None = None) -> Iterator[str | Problem]:
     """`discover`, each file's path as a string (a Path per file cost a big folder's
-    update more than the rest of looking at the file). With `manifests`, the folders'
+    update more than the rest of looking at the file). With `unchecked`, the folders'
     manifests are not checked here but listed in it, for the caller to check
     (`manifest.checked_meanwhile`)."""
-    seen = _Walk(manifests)
+    seen = _Walk(unchecked)
     for given in paths:
         yield from seen.visit(Path(given), explicit=True, ancestors=(), real_folder=None)
 

@@ -64,6 +64,8 @@ _cache: dict[Path, tuple[Stamp, Manifest, bool]] = {}
 """Manifests read in this process, with their stamp and whether their entries' values
 were read (see _kept)."""
 _cache_lock = threading.Lock()
+_reading_lock = threading.Lock()
+"""Held while a manifest is read from its kept copy or parsed (see `checked_meanwhile`)."""
 _kept_in: Path | None = None
 """Where parsed manifests are kept between processes, during `kept_in`."""
 
@@ -108,19 +110,30 @@ def _load(folder: Path, whole: bool) -> Manifest | None:
     except OSError as exc:
         return Manifest(path, problems=[Problem(str(path), f"cannot read manifest: {exc.strerror}")])
     stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    if (manifest := _cached(path, stamp, whole)) is not None:
+        return manifest
+    with _reading_lock:  # a manifest another thread is reading is read once
+        if (manifest := _cached(path, stamp, whole)) is not None:
+            return manifest
+        kept = _kept(path, whole)
+        if kept and kept[0] == stamp:
+            manifest = kept[1]
+        else:
+            manifest, whole = _parse(path), True
+            _keep(path, stamp, manifest)
+        with _cache_lock:
+            _cache[path] = (stamp, manifest, whole)
+    return manifest
+
+
+def _cached(path: Path, stamp: Stamp, whole: bool) -> Manifest | None:
+    """The manifest this process read from `path` as it is now (with its entries'
+    values when `whole`), if it has."""
     with _cache_lock:
         cached = _cache.get(path)
     if cached is not None and cached[0] == stamp and (cached[2] or not whole):
         return cached[1]
-    kept = _kept(path, whole)
-    if kept and kept[0] == stamp:
-        manifest = kept[1]
-    else:
-        manifest, whole = _parse(path), True
-        _keep(path, stamp, manifest)
-    with _cache_lock:
-        _cache[path] = (stamp, manifest, whole)
-    return manifest
+    return None
 
 
 def _kept_file(path: Path) -> Path | None:

@@ -410,7 +410,7 @@ def test_a_walk_can_leave_the_manifests_to_be_checked_while_the_files_are_read(t
     assert list(corpus.walk([tmp_path], unchecked)) == [str(folder / "story.txt") for folder in folders]
     problems: list[Problem] = []
     with corpus.manifest.checked_meanwhile(unchecked, problems):
-        assert only(read_file(folders[2] / "story.txt")).title == "c"  # not waiting for the checks
+        assert only(read_file(folders[2] / "story.txt")).title == "c"  # the files are read meanwhile
     assert messages(problems) == [f"{folder / 'manifest.yaml'}:3: no file 'gone.txt' beside the manifest"
                                   for folder in folders]
     assert messages(problems) == messages(p for p in discover([tmp_path]) if isinstance(p, Problem))
@@ -429,6 +429,13 @@ def test_a_stopped_run_leaves_the_manifests_to_the_next(tmp_path: Path) -> None:
     stop.set()
     with corpus.manifest.checked_meanwhile(_unchecked(tmp_path), problems, stop):
         pass
+    assert problems == []
+
+
+def test_a_run_that_fails_gets_its_own_error_not_the_manifests(tmp_path: Path) -> None:
+    problems: list[Problem] = []
+    with pytest.raises(OSError, match="disk full"), corpus.manifest.checked_meanwhile(_unchecked(tmp_path), problems):
+        raise OSError("disk full")
     assert problems == []
 
 
