@@ -195,8 +195,10 @@ def written_in_workers(config: Config, work: Work, report: IndexReport, index_di
 
     Workers are spawned (no fork of a process that may hold threads and open indexes)
     and ignore Ctrl-C (this process decides when to stop); a worker whose parent was
-    killed finds its task pipe closed and exits. Their folder, INCOMING, is removed at
-    the end, and at the start (what a killed run left).
+    killed finds its task pipe closed and exits. They end before the last share's parts
+    are committed (idle, each held ~260 MB through a bulk run's last commit, its
+    largest). Their folder, INCOMING, is removed at the end, and at the start (what a
+    killed run left).
     """
     from .corpus import manifest
 
@@ -205,6 +207,7 @@ def written_in_workers(config: Config, work: Work, report: IndexReport, index_di
     incoming = index_dir / INCOMING
     shutil.rmtree(incoming, ignore_errors=True)
     read, ended = context.Queue(), context.Event()
+    last: list[Part] = []
     try:
         setup = (config, str(incoming), read, ended, BULK_SECONDS, manifest.kept_folder())
         with context.Pool(workers, _start_worker, setup) as pool:
@@ -217,12 +220,22 @@ def written_in_workers(config: Config, work: Work, report: IndexReport, index_di
                 if not finished:
                     pending[0].wait(0.05)
                     continue
-                for part in pending.popleft().get():
-                    report.unchanged += part.report.unchanged
-                    report.skipped.extend(part.report.skipped)
-                    yield part
+                parts = pending.popleft().get()
+                if pending:
+                    yield from _reported(parts, report)
+                else:
+                    last = parts
+        yield from _reported(last, report)
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
+
+
+def _reported(parts: list[Part], report: IndexReport) -> Iterator[Part]:
+    """The parts, once what reading their files found is added to the run's report."""
+    for part in parts:
+        report.unchanged += part.report.unchanged
+        report.skipped.extend(part.report.skipped)
+        yield part
 
 
 def _drained(read) -> Iterator[str]:

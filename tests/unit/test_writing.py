@@ -3,6 +3,7 @@ writer's length lookups."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import queue
 import subprocess
@@ -21,6 +22,7 @@ import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
 import newsx.index.postings as postings
 import newsx.index.segments as segments
+import newsx.index.store as store_module
 import newsx.index.writing as writing
 from newsx.index.config import load_config
 from newsx.index.errors import IndexBusyError
@@ -195,6 +197,24 @@ def test_a_bulk_run_also_commits_when_its_time_is_up(isolated, monkeypatch, tmp_
         sizes = [s.doc_count_all() for s in whoosh_index.open_dir(str(isolated), indexname=name)._read_toc().segments]
         assert sizes == [1] * 6  # each article a part of its own, committed as it came
     assert not (isolated / writing.INCOMING).exists()
+
+
+def test_a_bulk_runs_workers_have_ended_before_its_last_commit(isolated, monkeypatch, tmp_path):
+    news = generate_corpus(tmp_path / "news", 12)
+    monkeypatch.setattr(writing, "BULK_FILES", 1)
+    monkeypatch.setattr(writing, "PART_FILES", 4)
+    workers = []  # the run's child processes alive at each of its commits
+    write_both = store_module.write_both
+
+    def counted(index_dir, batch):
+        workers.append(len(multiprocessing.active_children()))
+        write_both(index_dir, batch)
+
+    monkeypatch.setattr(store_module, "write_both", counted)
+    with Store.open(build_seeds=False) as store:
+        store.update([news])
+        assert store.count() == 12
+    assert workers == [2, 2, 2, 0]  # four shares of three files, one part each
 
 
 def _parts_of_two_merged_by_threes(monkeypatch) -> None:
