@@ -12,8 +12,11 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
+from pathlib import Path
 
-_PREFIXES = re.compile(r"\((?:/work/venv/lib/python3\.\d+/site-packages/|/work/main/|\S*/lib/python3\.\d+/)")
+_PREFIXES = re.compile(r"\((?:\S*/site-packages/|" + re.escape(str(Path(__file__).resolve().parents[1])) + r"/|\S*/lib/python3\.\d+/)")
+"""What a frame's file name starts with that says nothing: a library's folder, this
+repository's, the standard library's."""
 
 
 def summarise(path: str) -> tuple[int, Counter, Counter]:
