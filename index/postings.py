@@ -122,6 +122,15 @@ def _minified(weights: array):
     return tuple(weights)
 
 
+def _expanded(weights, count: int) -> Sequence[float]:
+    """A block's weights as `_minified` left them, one for each of its `count` postings."""
+    if weights is None:
+        return (1.0,) * count
+    if isinstance(weights, float):
+        return (weights,) * count
+    return weights
+
+
 def blocks(postfile, info: W3TermInfo, fixed_size: int | None, with_values: bool = True,
            wanted: list[int] | None = None) -> Iterator[Block]:
     """A term's postings, a block at a time, from where its `info` says; only the blocks
@@ -141,10 +150,7 @@ def _blocks_of(raw: bytes, fixed_size: int | None, with_values: bool = True,
         if wanted is None or _any_between(wanted, after, last):
             data = raw[data_at:end]
             deltas, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
-            if weights is None:
-                weights = (1.0,) * count
-            elif isinstance(weights, float):
-                weights = (weights,) * count
+            weights = _expanded(weights, count)
             if not with_values:
                 values = None
             elif fixed_size == 0:
@@ -180,12 +186,7 @@ def joined_block(postfile, sources: Sequence[tuple[bytes, tuple, int]], fixed_si
         at = len(deltas)
         deltas += block_deltas
         deltas[at] += moved - last  # a block's first document is whole: now a delta from the last one here
-        if block_weights is None:
-            weights += repeat(1.0, count)
-        elif isinstance(block_weights, float):
-            weights += repeat(block_weights, count)
-        else:
-            weights += block_weights
+        weights += _expanded(block_weights, count)
         raw_values.append(block_values)
         if block_low and (not low or block_low < low):
             low = block_low
