@@ -416,6 +416,7 @@ def write_both(index_dir: Path, batch: Batch) -> None:
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context, initializer=_ignore_interrupts) as helper:
+        # a new process: the tiers it merges by passed as this one has them
         quotes = helper.submit(write, index_dir, QUOTES, batch, factor=MERGE_FACTOR)
         write(index_dir, ARTICLES, batch, before_toc=quotes.result)
 
