@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
-from itertools import chain
-from operator import itemgetter, methodcaller
+from itertools import chain, compress, count
+from operator import itemgetter, methodcaller, truth
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -176,33 +176,41 @@ class _Text(_Postings, fields.TEXT):
     def add_postings(self, value, docnum: int, runs: dict[bytes, list]) -> tuple[int, int]:
         """`_Postings.add_postings`, each term's value packed where it is added: its
         count (as `pack_uint` writes it, read as a native integer: `_COUNTS`) in the slot
-        before its numbers, the whole made bytes at once."""
+        before its numbers, the whole made bytes at once. The words' terms are looked up
+        in C-level maps; only the words kept are visited in Python."""
         if not isinstance(value, str):
             return super().add_postings(value, docnum, runs)
-        terms = _TERMS if len(_TERMS) < STEM_CACHE else _forgotten()
-        get, chars = terms.get, isinstance(self.format, formats.Characters)
+        known = _TERMS if len(_TERMS) < STEM_CACHE else _forgotten()
+        chars = isinstance(self.format, formats.Characters)
+        if chars:
+            matches = list(_WORDS.finditer(value))
+            terms = list(map(known.__getitem__, map(_GROUP, matches)))
+        else:
+            terms = list(map(known.__getitem__, _WORDS.findall(value)))
+        kept = list(map(truth, terms))  # a stop word's term is _STOPPED
+        if True not in kept:
+            return 0, 0
+        # StopFilter numbers the words it keeps from the first one's position on.
+        positions = count(kept.index(True))
         # Each term's occurrences as one flat list after its count's slot: positions, or
         # positions, starts and ends.
         found: dict[bytes, list[int]] = {}
-        position = -1
-        for match in _WORDS.finditer(value):
-            word = match.group()
-            term = get(word)
-            if term is None:
-                terms[word] = term = self._term(word)
-            if term is _STOPPED:
-                # StopFilter numbers the words it keeps from the first one's position on.
-                if not found:
-                    position += 1
-                continue
-            position += 1
-            at = found.get(term)
-            if at is None:
-                found[term] = [0, position, *match.span()] if chars else [0, position]
-            elif chars:
-                at += (position, *match.span())
-            else:
-                at.append(position)
+        occurrences = found.get
+        if chars:
+            starts, ends = compress(map(_START, matches), kept), compress(map(_END, matches), kept)
+            for position, term, start, end in zip(positions, compress(terms, kept), starts, ends):
+                at = occurrences(term)
+                if at is None:
+                    found[term] = [0, position, start, end]
+                else:
+                    at += (position, start, end)
+        else:
+            for position, term in zip(positions, compress(terms, kept)):
+                at = occurrences(term)
+                if at is None:
+                    found[term] = [0, position]
+                else:
+                    at.append(position)
         width, boost, length, run_of = 3 if chars else 1, self.format.field_boost, 0, runs.get
         for term, at in found.items():
             n = (len(at) - 1) // width
@@ -215,14 +223,6 @@ class _Text(_Postings, fields.TEXT):
                 run += (docnum, n * boost, encoded)
             length += n
         return length, len(found)
-
-    def _term(self, word: str) -> bytes | bool:
-        """What the analyzer's filters make of a word: its term (in UTF-8), or _STOPPED."""
-        _, _, stops, stemmer = self.analyzer.items
-        word = word.lower()
-        if len(word) < stops.min or word in stops.stops:
-            return _STOPPED
-        return (word if word in stemmer.ignore else stemmer._stem(word)).encode("utf-8")
 
 
 def _native_count(n: int) -> int:
@@ -239,12 +239,33 @@ _WORDS = re.compile(r"[\w*]++(?:\.?[\w*]++)*+")
 """The words of Whoosh's RegexTokenizer (whoosh.analysis.tokenizers.default_pattern),
 matched possessively: the same words (tests/unit/test_schema.py), found with ~13% fewer
 instructions (no group captured, no point to backtrack to kept)."""
-_TERMS: dict[str, bytes | bool] = {}
-"""Each word's term, as `_Text._term` made it (every text field has the same analyzer)."""
 _STOPPED = False
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
-def _forgotten() -> dict[str, bytes | bool]:
+class _Terms(dict):
+    """Each word's term (in UTF-8) as the analyzer's filters make it, or _STOPPED: worked
+    out at a word's first lookup, for every text field of every schema in the process
+    (they all have the same analyzer)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        _, _, self.stops, self.stemmer = _stemming_analyzer().items
+
+    def __missing__(self, word: str) -> bytes | bool:
+        word_lower, stops, stemmer = word.lower(), self.stops, self.stemmer
+        if len(word_lower) < stops.min or word_lower in stops.stops:
+            term = _STOPPED
+        else:
+            term = (word_lower if word_lower in stemmer.ignore else stemmer._stem(word_lower)).encode("utf-8")
+        self[word] = term
+        return term
+
+
+_TERMS = _Terms()
+
+
+def _forgotten() -> _Terms:
     _TERMS.clear()
     return _TERMS
 
