@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from index_helpers import generate_corpus, isolated  # noqa: F401
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3PerDocReader
+from whoosh.codec.whoosh3 import STORED_COLUMN, W3PerDocReader
+from whoosh.columns import PickleColumn, VarBytesColumn
 
 import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
@@ -380,6 +381,27 @@ def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, 
         assert _answers(store) == merged
     assert _documents(tmp_path / "at-once") == kept
     assert segments < 28  # 28 commits: merges happened
+
+
+def test_an_index_whose_stored_fields_whoosh_pickled_still_reads_and_merges(isolated, monkeypatch, tmp_path):
+    news, more = generate_corpus(tmp_path / "news", 8), generate_corpus(tmp_path / "more", 8)
+    monkeypatch.setattr(writing, "BULK_FILES", 10**6)  # written here, where CODECS is patched
+    monkeypatch.setattr(writing, "BATCH_ARTICLES", 4)
+    monkeypatch.setattr(writing, "MERGE_FACTOR", 3)  # the fourth commit merges the four into one
+    current = writing.CODECS
+    monkeypatch.setattr(writing, "CODECS", {ARTICLES: segments._Codec(STORED_COLUMN),
+                                            QUOTES: segments._Codec(PickleColumn(VarBytesColumn()))})
+    with Store.open(build_seeds=False) as store:
+        store.update([news])  # two segments, as an index of an earlier newsx
+        monkeypatch.setattr(writing, "CODECS", current)
+        store.update([more])
+        mixed = _answers(store)
+    kept = _documents(isolated)
+    monkeypatch.setenv("NEWSX_INDEX", str(tmp_path / "now"))
+    with Store.open(build_seeds=False) as store:
+        store.update([news, more])
+        assert _answers(store) == mixed
+    assert _documents(tmp_path / "now") == kept
 
 
 def test_a_commit_too_big_to_hold_in_memory_spills_and_answers_the_same(isolated, monkeypatch, tmp_path):
