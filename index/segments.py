@@ -448,19 +448,46 @@ def _segment_terms(reader: SegmentReader, start: int, schema, mapped: ExitStack)
     """((field, term), postings, info, start) of each of a segment's terms, in order: its
     terms and postings files mapped into memory (`mapped` closes them), each record
     unpacked where it lies (Whoosh reads each with a seek and a read of each part, and
-    makes a W3TermInfo of it)."""
+    makes a W3TermInfo of it). The pages read are released as the terms go by
+    (`_released`): a merge's memory does not grow with the segments it reads."""
     terms = reader._terms
     table, postings = (mapped.enter_context(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
                        for file in (terms._tindex.dbfile, terms._postfile))
     names, lengths, info = terms._fieldunmap, _LENGTHS.unpack_from, TERM_INFO.unpack_from
     at, end = terms._tindex.startofdata, terms._tindex.endofdata
+    # The previous term may still be read while this one is found (heapq.merge and
+    # groupby look one term ahead): only what lies before it is released.
+    previous_at = previous_postings = table_released = postings_released = 0
     while at < end:
         key_length, value_length = lengths(table, at)
         key_at = at + _LENGTHS.size
         name = names[_FIELD_ID.unpack_from(table, key_at)[0]]
         if name in schema:
-            yield (name, table[key_at + _FIELD_ID.size:key_at + key_length]), postings, info(table, key_at + key_length), start
+            if previous_postings - postings_released >= RELEASE_BYTES:
+                postings_released = _released(postings, postings_released, previous_postings)
+                table_released = _released(table, table_released, previous_at)
+            term_info = info(table, key_at + key_length)
+            yield (name, table[key_at + _FIELD_ID.size:key_at + key_length]), postings, term_info, start
+            previous_at, previous_postings = at, term_info[-2]
         at = key_at + key_length + value_length
+
+
+RELEASE_BYTES = 4 * 2**20
+"""How much of a merged segment's postings a merge reads between two releases of the
+pages read (`_released`)."""
+_CAN_RELEASE = hasattr(mmap.mmap, "madvise") and hasattr(mmap, "MADV_DONTNEED")
+
+
+def _released(mapping: mmap.mmap, start: int, end: int) -> int:
+    """Release a mapped file's pages from `start` (where the last release ended) up to
+    `end` from this process's memory, where they count as resident once read; they stay
+    in the system's file cache, and are read from there again if asked for. Return where
+    the released pages end."""
+    end -= end % mmap.PAGESIZE
+    if end <= start or not _CAN_RELEASE:
+        return start
+    mapping.madvise(mmap.MADV_DONTNEED, start, end - start)
+    return end
 
 
 _FIELD_ID = struct.Struct("!H")

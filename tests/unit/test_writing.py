@@ -359,10 +359,15 @@ def _documents(index_dir: Path) -> dict:
     return kept
 
 
-def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, monkeypatch, tmp_path):
+@pytest.mark.parametrize("release_bytes", [segments.RELEASE_BYTES, 1],
+                         ids=["pages-released-every-few-megabytes", "pages-released-at-every-term"])
+def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, monkeypatch, tmp_path, release_bytes):
     news = generate_corpus(tmp_path / "news", 40)
     edited = [news / f"article{n:05d}.json" for n in (3, 17, 31)]
     _parts_of_two_merged_by_threes(monkeypatch)
+    monkeypatch.setattr(segments, "RELEASE_BYTES", release_bytes)  # in this process: the articles' merges
+    released = []
+    monkeypatch.setattr(segments, "_released", _recording(segments._released, released))
     with Store.open(build_seeds=False) as store:
         store.update([news])
         for path in edited:  # their old documents are deleted from segments merged later
@@ -372,7 +377,7 @@ def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, 
         store.update([more])
         merged = _answers(store)
         kept = _documents(isolated)
-        segments = len(whoosh_index.open_dir(str(isolated), indexname=ARTICLES)._read_toc().segments)
+        segments_left = len(whoosh_index.open_dir(str(isolated), indexname=ARTICLES)._read_toc().segments)
     monkeypatch.setattr(writing, "BULK_FILES", 10**6)
     monkeypatch.setattr(writing, "BATCH_ARTICLES", 10**6)
     monkeypatch.setenv("NEWSX_INDEX", str(tmp_path / "at-once"))
@@ -380,7 +385,16 @@ def test_merged_segments_answer_as_the_same_documents_written_at_once(isolated, 
         store.update([news, more])
         assert _answers(store) == merged
     assert _documents(tmp_path / "at-once") == kept
-    assert segments < 28  # 28 commits: merges happened
+    assert segments_left < 28  # 28 commits: merges happened
+    assert any(end > start for start, end in released) == (release_bytes == 1)
+
+
+def _recording(release, calls: list):
+    """`segments._released`, each call's (start, returned end) recorded."""
+    def recorded(mapping, start, end):
+        calls.append((start, release(mapping, start, end)))
+        return calls[-1][1]
+    return recorded
 
 
 def test_an_index_whose_stored_fields_whoosh_pickled_still_reads_and_merges(isolated, monkeypatch, tmp_path):
