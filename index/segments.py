@@ -93,6 +93,11 @@ class _StoredColumn(PickleColumn):
         def add(self, docnum, v):
             self._child.add(docnum, pickle.dumps(v, 4) if v is not None else b"")
 
+    def __reduce__(self):
+        """Pickled (in an index's table of contents, with its segments' codec) as Whoosh's
+        PickleColumn, which reads the same: a newsx without this class opens the index."""
+        return PickleColumn, (self._child,)
+
 
 class _Codec(W3Codec):
     """Whoosh's W3 codec, keeping the stored fields in the column `stored` and reading

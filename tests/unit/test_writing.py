@@ -418,6 +418,14 @@ def test_an_index_whose_stored_fields_whoosh_pickled_still_reads_and_merges(isol
     assert _documents(tmp_path / "now") == kept
 
 
+def test_an_index_written_now_names_only_whooshs_columns_so_an_earlier_newsx_opens_it(isolated, tmp_path):
+    with Store.open(build_seeds=False) as store:
+        store.update([generate_corpus(tmp_path / "news", 3)])
+    for name in (ARTICLES, QUOTES):  # the segments' codecs, as their table of contents keeps them
+        assert {type(s._codec.stored) for s in whoosh_index.open_dir(str(isolated), indexname=name)._read_toc().segments} \
+            == {PickleColumn}
+
+
 def test_a_commit_too_big_to_hold_in_memory_spills_and_answers_the_same(isolated, monkeypatch, tmp_path):
     news = generate_corpus(tmp_path / "news", 30)
     with Store.open(build_seeds=False) as store:
