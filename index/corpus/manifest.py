@@ -50,11 +50,14 @@ class Entry:
 
 @dataclass
 class Manifest:
-    """A folder's manifest: entries by file name, and what was wrong in it."""
+    """A folder's manifest: entries by file name, what was wrong in it, and the line
+    each entry starts on by file name (all `check` needs: one read for it alone comes
+    without its entries, see `_load`)."""
 
     path: Path
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 Stamp = tuple[int, int, int, int]
@@ -100,8 +103,8 @@ def load(folder: Path) -> Manifest | None:
 
 
 def _load(folder: Path, whole: bool) -> Manifest | None:
-    """`load`; unless `whole`, a kept manifest may come without its entries' values
-    (what `check` needs: their names and lines)."""
+    """`load`; unless `whole`, a kept manifest may come without its entries (what
+    `check` needs: their names and lines)."""
     path = manifest_path(folder)
     if path is None:
         return None
@@ -158,8 +161,8 @@ def _kept(path: Path, whole: bool) -> tuple[Stamp, Manifest] | None:
         return None
     if for_path != str(path.absolute()):
         return None
-    entries = {name: Entry({} if values is None else values[name], line) for name, line in lines.items()}
-    return stamp, Manifest(path, entries, problems)
+    entries = {} if values is None else {name: Entry(values[name], line) for name, line in lines.items()}
+    return stamp, Manifest(path, entries, problems, lines)
 
 
 def _keep(path: Path, stamp: Stamp, manifest: Manifest) -> None:
@@ -167,7 +170,7 @@ def _keep(path: Path, stamp: Stamp, manifest: Manifest) -> None:
     if kept is None:
         return
     partial = kept.with_name(f".{kept.name}.{os.getpid()}")
-    lines = {name: entry.line for name, entry in manifest.entries.items()}
+    lines = manifest.lines
     values = {name: entry.values for name, entry in manifest.entries.items()}
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
@@ -235,8 +238,8 @@ def check(folder: Path, names: set[str] | None = None) -> list[Problem]:
     if manifest is None:
         return []
     missing = [
-        Problem(str(manifest.path), f"no file {name!r} beside the manifest", entry.line)
-        for name, entry in manifest.entries.items()
+        Problem(str(manifest.path), f"no file {name!r} beside the manifest", line)
+        for name, line in manifest.lines.items()
         if (name not in names if names is not None else not (folder / name).exists())
     ]
     return manifest.problems + missing
@@ -279,6 +282,7 @@ def _parse(path: Path) -> Manifest:
     except yaml.YAMLError as exc:
         problem = yaml_problem(str(path), exc)
         manifest.entries.clear()
+        manifest.lines.clear()
         manifest.problems.append(replace(problem, message=f"{problem.message}; articles read without it"))
     finally:
         loader.dispose()
@@ -311,3 +315,4 @@ def _add_entry(manifest: Manifest, loader: yaml.SafeLoader, key_node: yaml.Node,
     date_line = next((lines[k] for k in lines if k in ALIASES["date"]), line)
     manifest.problems += [Problem(path, f"{name}: {error}", date_line) for error in found.errors]
     manifest.entries[name] = Entry(found.values, line)
+    manifest.lines[name] = line

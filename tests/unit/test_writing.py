@@ -107,7 +107,7 @@ def test_a_new_process_does_not_parse_unchanged_manifests_again(isolated, monkey
     with Store.open(build_seeds=False) as store:
         report = store.update([news])
         assert (parsed, report.unchanged) == ([], 3)
-        assert [p.message for p in report.skipped] == ["no file 'gone.json' beside the manifest"]
+        assert [(p.message, p.line) for p in report.skipped] == [("no file 'gone.json' beside the manifest", 3)]
         listed.write_text("articles:\n  article00000.json: {outlet: New Post}\n", encoding="utf-8")
     parsed = _new_process(monkeypatch)
     with Store.open(build_seeds=False) as store:
