@@ -42,10 +42,9 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass
 class Entry:
-    """One file's metadata in a manifest, and the line it starts on."""
+    """One file's metadata in a manifest (the line it starts on is in `Manifest.lines`)."""
 
     values: dict[str, Any]
-    line: int
 
 
 @dataclass
@@ -161,7 +160,7 @@ def _kept(path: Path, whole: bool) -> tuple[Stamp, Manifest] | None:
         return None
     if for_path != str(path.absolute()):
         return None
-    entries = {} if values is None else {name: Entry(values[name], line) for name, line in lines.items()}
+    entries = {} if values is None else {name: Entry(found) for name, found in values.items()}
     return stamp, Manifest(path, entries, problems, lines)
 
 
@@ -314,5 +313,5 @@ def _add_entry(manifest: Manifest, loader: yaml.SafeLoader, key_node: yaml.Node,
     ]
     date_line = next((lines[k] for k in lines if k in ALIASES["date"]), line)
     manifest.problems += [Problem(path, f"{name}: {error}", date_line) for error in found.errors]
-    manifest.entries[name] = Entry(found.values, line)
+    manifest.entries[name] = Entry(found.values)
     manifest.lines[name] = line
