@@ -46,27 +46,6 @@ from .postings import (
 )
 
 
-class _SummedOffsets(VarBytesColumn):
-    """Whoosh's VarBytesColumn, whose reader sums its values' offsets in C. Whoosh writes
-    the offsets only into a column of over 32,768 values, and its reader sums the
-    lengths of any other in a Python loop each time it is opened (the path, fingerprint
-    and stamp columns of each 20,000-article segment, read by every update)."""
-
-    class Reader(VarBytesColumn.Reader):
-        def _read_offsets_and_lengths(self):
-            end = self._basepos + self._length - 1
-            code = chr(self._dbfile.get_byte(end))
-            if code == "X":  # offsets written
-                return super()._read_offsets_and_lengths()
-            start = end - struct.calcsize(code) * self._doccount
-            self._lengths = self._dbfile.get_array(start, code, self._doccount)
-            self._offsets = array("L", accumulate(self._lengths, initial=0))
-            self._offsets.pop()
-
-
-_SUMMED = _SummedOffsets()
-
-
 class _PerDocReader(W3PerDocReader):
     """Whoosh's per-document reader, opening every column file of its segment at once.
 
@@ -75,7 +54,7 @@ class _PerDocReader(W3PerDocReader):
     would read as missing (a search failing, or scoring with lengths of 1). A file
     opened before it is deleted stays readable; a segment deleted before its columns
     are opened raises FileNotFoundError, and the reader is opened again on the new
-    commit (store._Searcher.open). Its bytes columns are read as `_SummedOffsets`.
+    commit (store._Searcher.open).
     """
 
     def __init__(self, storage, segment, stored) -> None:
@@ -91,9 +70,6 @@ class _PerDocReader(W3PerDocReader):
 
     def has_column(self, fieldname):
         return fieldname in self._colfiles
-
-    def column_reader(self, fieldname, column):
-        return super().column_reader(fieldname, _SUMMED if type(column) is VarBytesColumn else column)
 
     def stored_fields(self, docnum):
         return self._cached_reader("_stored", self._stored)[docnum] or {}

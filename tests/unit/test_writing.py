@@ -18,7 +18,6 @@ from index_helpers import generate_corpus, isolated  # noqa: F401
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import STORED_COLUMN, W3PerDocReader
 from whoosh.columns import PickleColumn, VarBytesColumn
-from whoosh.filedb.filestore import FileStorage
 
 import newsx.index.corpus as corpus
 import newsx.index.corpus.manifest as manifest
@@ -425,21 +424,6 @@ def test_an_index_written_now_names_only_whooshs_columns_so_an_earlier_newsx_ope
     for name in (ARTICLES, QUOTES):  # the segments' codecs, as their table of contents keeps them
         assert {type(s._codec.stored) for s in whoosh_index.open_dir(str(isolated), indexname=name)._read_toc().segments} \
             == {PickleColumn}
-
-
-@pytest.mark.parametrize("cutoff", [0, 2**15], ids=["offsets written", "offsets summed"])
-def test_a_bytes_column_reads_back_every_value_whether_whoosh_wrote_its_offsets_or_not(tmp_path, cutoff):
-    storage = FileStorage(str(tmp_path))
-    values = {0: b"e" * 300, 1: b"", 2: "é".encode(), 5: b"a"}  # 3, 4 and 6 have no value
-    with storage.create_file("column") as file:
-        writer = VarBytesColumn(write_offsets_cutoff=cutoff).writer(file)
-        for docnum, value in values.items():
-            writer.add(docnum, value)
-        writer.finish(7)
-    with storage.open_file("column") as file:
-        column = segments._SUMMED.reader(file, 0, storage.file_length("column"), 7)
-        assert [column[docnum] for docnum in range(7)] == [values.get(docnum, b"") for docnum in range(7)]
-        assert column.had_stored_offsets == (cutoff == 0)
 
 
 def test_a_commit_too_big_to_hold_in_memory_spills_and_answers_the_same(isolated, monkeypatch, tmp_path):
