@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         module = _command(name)
-        command = sub.add_parser(name, help=help_text, description=module.__doc__)
+        # Each module's docstring is laid out by hand (examples, formats): printed as written.
+        command = sub.add_parser(name, help=help_text, description=module.__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(command)
     return parser
 
