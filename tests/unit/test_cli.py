@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import signal
@@ -13,7 +12,7 @@ from index_helpers import copy_seeds, generate_corpus, isolated, write_article  
 
 import newsx.index.writing as writing
 from newsx.index.store import Store
-from newsx.tui.cli import COMMANDS, main
+from newsx.tui.cli import COMMANDS, _command, main
 from newsx.tui.commands.common import highlighted
 
 
@@ -37,8 +36,7 @@ def test_a_commands_help_prints_its_examples_as_written(command, capsys):
     with pytest.raises(SystemExit) as exited:
         main([command, "--help"])
     printed = capsys.readouterr().out.splitlines()
-    laid_out = [line.rstrip() for line in importlib.import_module(f"newsx.tui.commands.{command}").__doc__.splitlines()
-                if line.startswith("    ")]
+    laid_out = [line.rstrip() for line in _command(command).__doc__.splitlines() if line.startswith("    ")]
     assert exited.value.code == 0
     assert laid_out and all(line in printed for line in laid_out)
 
