@@ -28,7 +28,7 @@ from whoosh.system import pack_uint, unpack_uint
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 ARTICLES = "articles"
 QUOTES = "quotes"
@@ -407,8 +407,9 @@ def analysis_from_bytes(data: bytes) -> Analysis:
 
 def people_facts(analysis: Analysis) -> bytes:
     """{"people": [[name, role, mentions, quotes, aliases]], "stances": [[person, topic,
-    stance, evidence]]}: a few hundred bytes people() can read for every matching article."""
-    quoted = Counter(q.speaker for q in analysis.quotes if q.speaker)
+    stance, evidence]]}: a few hundred bytes people() can read for every matching article.
+    A person's quotes are their speech, as listed and exported: not their fragments."""
+    quoted = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind == "speech")
     facts = {
         "people": [[p.name, p.role, p.mentions, quoted[p.name], p.aliases] for p in analysis.people],
         "stances": [[s.person, s.topic, s.stance, s.evidence] for s in analysis.stances],

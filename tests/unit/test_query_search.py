@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -198,6 +199,15 @@ def test_filters_narrow_and_an_empty_filter_matches_nothing(seeds):
     by_person = seeds.search("", filters=Filters(person="Anas Sarwar", topic="ceasefire", stance="support"))
     assert 0 < by_person.total <= sarwar.total
     assert seeds.search("", filters=Filters(person="Anas Sarwar", topic="ceasefire", stance="oppose")).total == 0
+
+
+def test_a_persons_quote_count_is_the_speech_listed_for_them(seeds):
+    # Scare quotes and 1-5-word fragments are neither listed nor exported, so not counted.
+    speech = Counter(q.speaker for q in seeds.quotes(kind="speech"))
+    fragments = Counter(q.speaker for q in seeds.quotes(kind="fragment"))
+    everyone = seeds.people()
+    assert any(fragments[p.name] for p in everyone)
+    assert {p.name: p.quotes for p in everyone} == {p.name: speech[p.name] for p in everyone}
 
 
 def test_people_are_counted_over_the_matching_articles(seeds):
