@@ -7,8 +7,9 @@
                                        "stances": {topic: {"stance", "date": "YYYY-MM-DD" or null,
                                                            "evidence"}}}]}
 
-Counts are over the matching articles; a person's stance on a topic is the one in the
-latest matching article that shows it, with that article's date and the evidence sentence.
+Counts are over the matching articles ("quotes" counts speech, as `newsx quotes` lists
+it: not fragments); a person's stance on a topic is the one in the latest matching
+article that shows it, with that article's date and the evidence sentence.
 """
 
 from __future__ import annotations
