@@ -95,6 +95,11 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
 
+    @property
+    def speech(self) -> list[Quote]:
+        """The quotes that are speech: fragments are not listed, exported or counted."""
+        return [quote for quote in self.quotes if quote.kind == "speech"]
+
 
 @dataclass
 class IndexedArticle:

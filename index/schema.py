@@ -409,7 +409,7 @@ def people_facts(analysis: Analysis) -> bytes:
     """{"people": [[name, role, mentions, quotes, aliases]], "stances": [[person, topic,
     stance, evidence]]}: a few hundred bytes people() can read for every matching article.
     A person's quotes are their speech, as listed and exported: not their fragments."""
-    quoted = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind == "speech")
+    quoted = Counter(q.speaker for q in analysis.speech if q.speaker)
     facts = {
         "people": [[p.name, p.role, p.mentions, quoted[p.name], p.aliases] for p in analysis.people],
         "stances": [[s.person, s.topic, s.stance, s.evidence] for s in analysis.stances],

@@ -74,7 +74,7 @@ def _summary(out, name: str, article, analysis, labels: dict[str, str]) -> None:
         if person.aliases:
             line.append(f"; also {', '.join(person.aliases)}", style="dim")
         print(line)
-    speech = [q for q in analysis.quotes if q.kind == "speech"]
+    speech = analysis.speech
     fragments = len(analysis.quotes) - len(speech)
     print(Text(f"  Quotes ({len(speech)}, and {plural(fragments, 'fragment')})", style="bold"))
     for quote in speech:

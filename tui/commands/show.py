@@ -97,7 +97,7 @@ def _print_article(indexed, raw: bool) -> None:
             text.append(f", {person.role}")
         text.append(f"  {plural(person.mentions, 'mention')}", style="dim")
         out.print(text, soft_wrap=True)
-    speech = [q for q in analysis.quotes if q.kind == "speech"]
+    speech = analysis.speech
     line(f"Quotes ({len(speech)}, and {plural(len(analysis.quotes) - len(speech), 'fragment')})", "bold")
     for quote in speech:
         text = Text("  “").append(quote.text).append("” — ")

@@ -65,11 +65,10 @@ class ArticleHeader(Static):
             return
         article: Article = indexed.article
         analysis = indexed.analysis
-        speech = [q for q in analysis.quotes if q.kind == "speech"]
         shows = dotted(
             plural(hits, "hit") if hits else None,
             f"{len(analysis.people)} {'person' if len(analysis.people) == 1 else 'people'}",
-            plural(len(speech), "quote"),
+            plural(len(analysis.speech), "quote"),
             f"{plural(len(article.removed), 'boilerplate line')} hidden" if article.removed else None,
         )
         self.update(
