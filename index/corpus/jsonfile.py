@@ -5,7 +5,8 @@ An object's fields may go by several names (see fields.ALIASES): title or headli
 text, body or content; date, published, published_at...; url or link; outlet, source
 or site (a source may be {"name": ...}); author, byline or authors (a list). Text that
 is HTML is made plain. A line that is not valid JSON is reported with its number and
-the other lines are still read.
+the other lines are still read; the items skipped for one reason are reported together,
+so a file of ten thousand lines that are not articles is one problem, not ten thousand.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from .fields import article_id, metadata
 from .html import fragment_text, looks_like_html
 
 LINES_EXTENSIONS = (".jsonl", ".ndjson")
+
+NAMED = 3
+"""Of the items one reason skipped, the report names this many and counts the rest."""
 
 
 def read(path: Path, text: str) -> ReadResult:
@@ -34,11 +38,14 @@ def read(path: Path, text: str) -> ReadResult:
     if isinstance(data, dict) and isinstance(data.get("articles"), list) and "body" not in metadata(data).values:
         data = data["articles"]
     if isinstance(data, dict):
-        _add(result, path, data, "json", key="", where=None)
+        reason = _add(result, path, data, "json", key="", where=None)
+        result.problems += [Problem(str(path), reason)] if reason else []
     elif isinstance(data, list):
         keys: set[str] = set()
+        skipped = _Skipped("item", len(data))
         for number, item in enumerate(data, 1):
-            _add(result, path, item, "json", key=_key(item, number, keys), where=f"item {number}")
+            skipped.add(_add(result, path, item, "json", _key(item, number, keys), f"item {number}"), number)
+        result.problems += skipped.problems(path)
     else:
         result.problems.append(Problem(str(path), "expected a JSON object or a list of objects"))
     return result
@@ -47,16 +54,45 @@ def read(path: Path, text: str) -> ReadResult:
 def _read_lines(path: Path, text: str) -> ReadResult:
     result = ReadResult()
     keys: set[str] = set()
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+    skipped = _Skipped("line", len(lines))
+    for number, line in lines:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            result.problems.append(Problem(str(path), f"invalid JSON: {exc.msg}", number))
+            skipped.add(f"invalid JSON: {exc.msg}", number)
             continue
-        _add(result, path, item, "jsonl", key=_key(item, number, keys), where=number)
+        skipped.add(_add(result, path, item, "jsonl", _key(item, number, keys), number), number)
+    result.problems += skipped.problems(path)
     return result
+
+
+class _Skipped:
+    """The items of one file skipped so far, by reason."""
+
+    def __init__(self, unit: str, total: int) -> None:
+        self.unit, self.total = unit, total
+        self.numbers: dict[str, list[int]] = {}
+
+    def add(self, reason: str | None, number: int) -> None:
+        if reason:
+            self.numbers.setdefault(reason, []).append(number)
+
+    def problems(self, path: Path) -> list[Problem]:
+        """A problem per reason: an item's own, or one for all the items it skipped."""
+        problems = []
+        for reason, numbers in self.numbers.items():
+            if len(numbers) == 1 and self.unit == "line":
+                problems.append(Problem(str(path), reason, numbers[0]))
+            elif len(numbers) == 1:
+                problems.append(Problem(str(path), f"{self.unit} {numbers[0]}: {reason}"))
+            else:
+                named = [str(n) for n in numbers[:NAMED]]
+                rest = len(numbers) - len(named)
+                which = ", ".join(named[:-1]) + f" and {named[-1]}" if not rest else ", ".join(named) + f" and {rest} more"
+                problems.append(Problem(
+                    str(path), f"{len(numbers)} of {self.total} {self.unit}s skipped, {reason}: {self.unit}s {which}"))
+        return problems
 
 
 def _key(item: Any, position: int, seen: set[str]) -> str:
@@ -70,19 +106,19 @@ def _key(item: Any, position: int, seen: set[str]) -> str:
     return key
 
 
-def _add(result: ReadResult, path: Path, item: Any, fmt: str, key: str, where: int | str | None) -> None:
-    """Add the article `item` holds, or a problem saying why it holds none."""
-    line = where if isinstance(where, int) else None
-    prefix = f"{where}: " if isinstance(where, str) else ""
+def _add(result: ReadResult, path: Path, item: Any, fmt: str, key: str, where: int | str | None) -> str | None:
+    """Add the article `item` holds, with a problem for each field not understood; or
+    say why it holds none. `where` is its line, or what names it in a list."""
     if not isinstance(item, dict):
-        result.problems.append(Problem(str(path), f"{prefix}expected an object, got {type(item).__name__}", line))
-        return
+        return f"expected an object, got {type(item).__name__}"
     found = metadata(item)
     body = found.values.pop("body", "")
     if not body.strip():
-        result.problems.append(Problem(str(path), f"{prefix}no text (expected text, body or content)", line))
-        return
+        return "no text (expected text, body or content)"
     article = Article(id=article_id(path, key), path=str(path), source_format=fmt, **found.values)
     article.body = fragment_text(body) if looks_like_html(body) else body
     result.articles.append(article)
+    line = where if isinstance(where, int) else None
+    prefix = f"{where}: " if isinstance(where, str) else ""
     result.problems += [Problem(str(path), prefix + error, line) for error in found.errors]
+    return None

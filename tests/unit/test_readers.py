@@ -274,6 +274,27 @@ def test_jsonl_bad_line_is_reported_with_its_number_and_the_rest_read(tmp_path: 
     assert {a.source_format for a in result.articles} == {"jsonl"}
 
 
+def test_the_lines_one_reason_skipped_are_one_problem(tmp_path: Path) -> None:
+    # A data file that is not articles (ids and labels) beside the news: one line, not one per row.
+    rows = [json.dumps({"id": n, "label": "x"}) for n in range(1, 8)]
+    path = write(tmp_path, "labels.jsonl", "\n".join([json.dumps(BASE), *rows, "{oops", "", "{oops"]) + "\n")
+    result = read_file(path)
+    assert len(result.articles) == 1
+    assert messages(result.problems) == [
+        f"{path}: 7 of 10 lines skipped, no text (expected text, body or content): lines 2, 3, 4 and 4 more",
+        f"{path}: 2 of 10 lines skipped, invalid JSON: Expecting property name enclosed in double quotes: "
+        "lines 9 and 11",
+    ]
+
+
+def test_the_items_one_reason_skipped_are_one_problem(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.json", json.dumps([{"title": "No text"}, BASE, {"title": "Nor here"}, 3]))
+    assert messages(read_file(path).problems) == [
+        f"{path}: 2 of 4 items skipped, no text (expected text, body or content): items 1 and 3",
+        f"{path}: item 4: expected an object, got int",
+    ]
+
+
 def test_jsonl_ids_are_stable_and_distinct(tmp_path: Path) -> None:
     lines = [dict(BASE, url="https://x.example/same"), dict(BASE, url="https://x.example/same"), BASE]
     path = write(tmp_path, "a.ndjson", "\n".join(json.dumps(line) for line in lines))
