@@ -148,6 +148,9 @@ class SearchResult:
     total: int
     hits: list[Hit]
     offset: int = 0
+    ranked: bool = True
+    """False when the query had nothing to rank by (an empty one matches every article):
+    the hits are then newest first, whatever the sort asked for."""
 
 
 @dataclass

@@ -377,10 +377,11 @@ class Store:
         with self._lock:
             view = self.view
             q = self._articles_compiler.compile(query, view.article_facets)
+            ranked = not isinstance(q, wq.Every)
             docs = view.filter_docs(filters, quotes=False)
             if docs is not None and not docs:
-                return SearchResult(query=query, total=0, hits=[], offset=offset)
-            by_date = sort == "date" or isinstance(q, wq.Every)
+                return SearchResult(query=query, total=0, hits=[], offset=offset, ranked=ranked)
+            by_date = sort == "date" or not ranked
             collected = view.collect(view.articles, q, max(1, offset + limit), by_date, docs, record="body")
             page_hits = collected.hits[offset:offset + limit]
             page = [doc for doc, _ in page_hits]
@@ -391,7 +392,7 @@ class Store:
             if spans is None:
                 spans = term_spans(view.articles.reader(), page, "body", terms)
             hits = [self._hit(view.articles.stored_fields(doc), score, spans[doc]) for doc, score in page_hits]
-            return SearchResult(query=query, total=collected.total, hits=hits, offset=offset)
+            return SearchResult(query=query, total=collected.total, hits=hits, offset=offset, ranked=ranked)
 
     def _hit(self, stored: dict, score: float, spans: list[tuple[int, int]]) -> Hit:
         body = stored.get("body", "")

@@ -66,7 +66,7 @@ async def test_keymap_from_the_config_remaps_a_binding(make_app):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         screen = explore_screen(app)
-        await pilot.press("escape", "o")
+        await pilot.press(*"starmer", "escape", "o")
         await settle(pilot)
         assert screen.sort == "relevance"
         await pilot.press("S")

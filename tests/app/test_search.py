@@ -21,7 +21,7 @@ async def test_opens_on_every_seed_article_newest_first(make_app):
         dates = [hit.date for hit in results.hits if hit.date]
         assert dates == sorted(dates, reverse=True)
         assert "4 articles" in static_text(app.screen.query_one("#status-count"))
-        assert "4 indexed" in static_text(app.screen.query_one("#status-info"))
+        assert static_text(app.screen.query_one("#status-info")).endswith("4 indexed · sort: date")
 
 
 async def test_results_follow_each_keystroke(make_app):
@@ -86,6 +86,22 @@ async def test_o_toggles_sort_between_relevance_and_date(make_app):
         assert "sort: date" in static_text(info)
         dates = [h.date for h in app.screen.query_one(ResultList).hits if h.date]
         assert dates == sorted(dates, reverse=True)
+
+
+async def test_an_empty_search_stays_newest_first_and_o_says_why(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        before = [hit.id for hit in app.screen.query_one(ResultList).hits]
+        await pilot.press("escape", "o")
+        await settle(pilot)
+        assert [hit.id for hit in app.screen.query_one(ResultList).hits] == before
+        assert "sort: date" in static_text(app.screen.query_one("#status-info"))
+        [notice] = app._notifications
+        assert notice.message == "With no words to rank by, the newest articles come first."
+        await pilot.press("slash", *"starmer")
+        await settle(pilot)
+        assert "sort: relevance" in static_text(app.screen.query_one("#status-info"))
 
 
 async def test_more_results_load_at_the_end_of_the_list(make_app, index_dir: Path, tmp_path: Path):

@@ -184,6 +184,9 @@ class ExploreScreen(Screen):
         self.labels: dict[str, str] = {}
         self.articles: int | None = None
         self.total: int | None = None
+        self.ranked = False
+        """The results had words to rank by; when not (an empty search, as at the start), they
+        are newest first."""
         self.open_id: str | None = None
         self.sidebar_choice: bool | None = None
         """The user's choice of showing the side panes; None follows the width."""
@@ -470,6 +473,7 @@ class ExploreScreen(Screen):
         results.loading = False
         results.show(message.result)
         self.total = message.result.total
+        self.ranked = message.result.ranked
         self._show_status()
         self._after(
             FACETS_DELAY,
@@ -556,7 +560,8 @@ class ExploreScreen(Screen):
             elif kind == "stance" and self.filters.topic and self.filters.stance:
                 chips.append((kind, stance_label(self.filters.topic, self.filters.stance, self.labels)))
         self.query_one(StatusLine).show(
-            count=count, chips=chips, articles=self.articles, sort=self.sort, selected=len(self.app.selected)
+            count=count, chips=chips, articles=self.articles, sort=self.sort if self.ranked else "date",
+            selected=len(self.app.selected),
         )
 
     # -- opening articles and moving through hits
@@ -750,6 +755,9 @@ class ExploreScreen(Screen):
         self.query_one(StanceFilter).focus()
 
     def action_toggle_sort(self) -> None:
+        if not self.ranked:
+            self.notify("With no words to rank by, the newest articles come first.", title="Sort")
+            return
         self.sort = "date" if self.sort == "relevance" else "relevance"
         self._show_status()
         self.run_search()
