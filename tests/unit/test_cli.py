@@ -151,7 +151,8 @@ def test_people_json(indexed, capsys):
     mentions = [p["mentions"] for p in data["people"]]
     assert mentions == sorted(mentions, reverse=True)
     text = run(capsys, "people", "--limit", "2")[1]
-    assert text.startswith("Keir Starmer") and "people" in text.splitlines()[-1]
+    assert text.startswith("Keir Starmer") and text.splitlines()[-1] == "2 of 25 people"
+    assert run(capsys, "people")[1].splitlines()[-1] == "25 people"
 
 
 def test_index_lists_each_skipped_file_with_its_reason_and_exits_1(isolated, tmp_path, capsys):

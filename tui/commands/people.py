@@ -30,11 +30,12 @@ def run(args: argparse.Namespace) -> int:
     from .common import open_store
 
     with open_store(args) as store:
-        people = store.people(args.query)[: args.limit]
+        everyone = store.people(args.query)
+    people = everyone[: args.limit]
     if args.json:
         _print_json(args.query, people)
     else:
-        _print_people(people, _topic_labels(args))
+        _print_people(people, len(everyone), _topic_labels(args))
     return 0
 
 
@@ -68,7 +69,8 @@ def _print_json(query: str, people) -> None:
     })
 
 
-def _print_people(people, labels: dict[str, str]) -> None:
+def _print_people(people, total: int, labels: dict[str, str]) -> None:
+    """Each person with their counts and stances, then how many were shown of how many."""
     from rich.text import Text
 
     from .common import console, day, plural
@@ -86,4 +88,5 @@ def _print_people(people, labels: dict[str, str]) -> None:
         out.print(text, soft_wrap=True)
         for topic, (stance, when, _evidence) in sorted(person.stances.items()):
             out.print(Text(f"  {labels.get(topic, topic)}: {stance} ({day(when)})"), soft_wrap=True)
-    out.print(Text(plural(len(people), "person") if len(people) == 1 else f"{len(people)} people", style="dim"))
+    shown = f"{len(people)} of {total}" if len(people) < total else str(total)
+    out.print(Text(f"{shown} {'person' if total == 1 else 'people'}", style="dim"))
