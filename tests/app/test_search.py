@@ -37,6 +37,17 @@ async def test_results_follow_each_keystroke(make_app):
         assert "hit" in first  # "N hits" on each article's second line
 
 
+async def test_slash_in_the_search_bar_does_not_start_the_query_but_types_later(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        field = app.screen.query_one("#query")
+        assert field.has_focus  # the bar has the focus at the start: `/` out of habit
+        await pilot.press("slash", *"2024", "slash", *"04")
+        await settle(pilot)
+        assert field.value == "2024/04"
+
+
 async def test_a_word_half_typed_already_finds_the_articles_it_begins(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -39,13 +40,23 @@ parentheses group: `(khan OR sarwar) ceasefire`.
 """
 
 
+class QueryInput(Input):
+    """The query. `/` is the key that comes here, so it is not typed into an empty query:
+    pressed out of habit while the bar has the focus already, it would start the query."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()
+
+
 class SearchBar(Vertical):
     """Type to search; the results follow each keystroke."""
 
     HELP = QUERY_SYNTAX
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield QueryInput(
             id="query",
             placeholder='Search: words, "phrases", person:khan, stance:ceasefire:support …  (? help)',
             select_on_focus=False,
