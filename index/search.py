@@ -282,7 +282,7 @@ class QueryCompiler:
             raise QueryError(f"cannot read the query: {_first_line(exc)}") from None
         # normalize() flattens nested ORs and drops repeated words: "(gove OR gove*)"
         # would otherwise read and score "govern" twice.
-        return self._rewrite(parsed, facets).normalize()
+        return _nothing_kept(self._rewrite(parsed, facets)).normalize()
 
     def _rewrite(self, q: Query, facets: FacetTerms) -> Query:
         error = getattr(q, "error", None)
@@ -317,6 +317,25 @@ class QueryCompiler:
         if isinstance(q, query.MultiTerm):
             return bounded(q, facets)
         return q
+
+
+def _nothing_kept(q: Query) -> Query:
+    """`q` with each part that must match, and can match nothing, making its whole
+    match nothing. A word that stands for no word of the index (`zzq*`, `person:` a name
+    it does not hold) is a NullQuery, and Whoosh's normalize() drops one from an AND as
+    from an OR: `arms person:nobody` would find every article with "arms"."""
+    if q.is_leaf():
+        return q
+    q = q.apply(_nothing_kept)
+    if isinstance(q, (query.Or, query.DisjunctionMax)):
+        nothing = all(child is query.NullQuery for child in q.children())
+    elif isinstance(q, (query.And, query.Require)):
+        nothing = any(child is query.NullQuery for child in q.children())
+    elif isinstance(q, (query.AndNot, query.AndMaybe)):
+        nothing = q.a is query.NullQuery
+    else:
+        nothing = False
+    return query.NullQuery if nothing else q
 
 
 def _fuzzy(q: query.FuzzyTerm, fieldobj) -> Query:

@@ -60,6 +60,19 @@ def test_fields_narrow_to_titles_outlets_people_and_speakers(seeds):
     assert seeds.search("person:nobody").total == 0
 
 
+def test_a_word_that_stands_for_no_word_of_the_index_leaves_an_and_nothing(seeds):
+    # `person:` a name the index does not hold, or a wildcard no word begins: nothing
+    # matches, not every article with the other words.
+    assert seeds.search("ceasefire").total > 0
+    for query in ("ceasefire person:nobody", "ceasefire speaker:nobody", "ceasefire zzq*",
+                  "ceasefire AND (zzq* OR person:nobody)", "(zzq* ceasefire) OR zzq*"):
+        assert seeds.search(query).total == 0, query
+        assert seeds.people(query) == [], query
+    assert seeds.quotes("ceasefire zzq*") == []
+    assert names(seeds.search("ceasefire OR zzq*")) == names(seeds.search("ceasefire"))
+    assert names(seeds.search("ceasefire NOT zzq*")) == names(seeds.search("ceasefire"))
+
+
 def test_stance_and_topic_fields(seeds):
     support = names(seeds.search("stance:ceasefire:support"))
     assert "003_db37e839a3b2f4ed.txt" in support
