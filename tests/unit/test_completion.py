@@ -18,7 +18,13 @@ from newsx.index.store import Store
     ("ceasefire ", "ceasefire "),  # the word is finished
     ('"prime min', '"prime min'),  # inside a phrase
     ("date:[2024 to", "date:[2024 to"),  # inside a range
-    ("title:gaz", "title:gaz"),  # a field's value
+    ("title:gaz", "title:(gaz OR gaz*)"),  # a field of words
+    ("gaza person:kersh", "gaza person:(kersh OR kersh*)"),  # of names
+    ("gaza person:ke", "gaza "),
+    ("gaza person:", "gaza "),
+    ("date:2024", "date:2024"),  # a date, a topic or a stance is typed whole
+    ("topic:cease", "topic:cease"),
+    ("stance:ceasefire:supp", "stance:ceasefire:supp"),
     ("gaza AND", "gaza AND"),
     ("gaz*", "gaz*"),
     ("starmr~", "starmr~"),
@@ -45,6 +51,17 @@ def test_every_letter_of_a_word_finds_what_the_word_finds(seeds):
     for end in range(3, len("government") + 1):
         typed = as_you_type("government"[:end])
         assert whole <= {hit.id for hit in seeds.search(typed).hits}, typed
+
+
+def test_a_persons_name_typed_letter_by_letter_narrows_to_them_or_waits(seeds):
+    """Never the articles of the other words alone presented as theirs, nor none at all."""
+    theirs = {hit.id for hit in seeds.search("ceasefire person:sarwar").hits}
+    every = {hit.id for hit in seeds.search("ceasefire").hits}
+    assert theirs and theirs < every
+    for end in range(len("ceasefire person:"), len("ceasefire person:sarwar") + 1):
+        typed = as_you_type("ceasefire person:sarwar"[:end])
+        found = {hit.id for hit in seeds.search(typed).hits}
+        assert found == (theirs if end >= len("ceasefire person:sar") else every), typed
 
 
 def test_a_wildcard_keeps_to_its_most_frequent_words_within_the_budget(seeds, monkeypatch):

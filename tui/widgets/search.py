@@ -14,7 +14,8 @@ QUERY_SYNTAX = """
 ## Query language
 
 Results update as you type, and the last word counts as the start of a word from
-its third letter (`gove` finds `government`). The same language works in `newsx search`.
+its third letter (`gove` finds `government`, `person:sarw` finds Anas Sarwar). The
+same language works in `newsx search`.
 
 | you type | finds articles |
 | --- | --- |
