@@ -140,6 +140,12 @@ def test_quotes_formats_and_filters(indexed, tmp_path, capsys):
     assert target.read_text(encoding="utf-8").startswith("speaker,role,text,")
 
 
+def test_quotes_on_a_topic_the_config_does_not_have_is_an_error_naming_those_it_has(indexed, capsys):
+    code, out, err = run(capsys, "quotes", "--topic", "gaza")
+    assert (code, out) == (2, "")
+    assert err == "newsx: unknown topic 'gaza' (the topics: ceasefire, arms-ban, ukraine-troops)\n"
+
+
 def test_people_json(indexed, capsys):
     code, out, _ = run(capsys, "people", "ceasefire", "--json")
     data = json.loads(out)

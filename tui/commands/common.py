@@ -54,6 +54,14 @@ def open_store(args: argparse.Namespace, *, build_seeds: bool = True) -> Store:
     return store
 
 
+def topic_labels(args: argparse.Namespace) -> dict[str, str]:
+    """Each topic's label by its id, in the config's order (--config or NEWSX_CONFIG)."""
+    from newsx.index.config import load_config
+    from newsx.index.extract import load_topics
+
+    return {topic.id: topic.label for topic in load_topics(load_config(args.config))}
+
+
 def note(message: str) -> None:
     """One line on stderr after "newsx: ", with any control character from data taken out
     (a path or query in an error message must not drive the terminal)."""

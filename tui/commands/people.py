@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_store_options, positive_int
+from .common import add_store_options, positive_int, topic_labels
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,15 +35,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(args.query, people)
     else:
-        _print_people(people, len(everyone), _topic_labels(args))
+        _print_people(people, len(everyone), topic_labels(args))
     return 0
-
-
-def _topic_labels(args: argparse.Namespace) -> dict[str, str]:
-    from newsx.index.config import load_config
-    from newsx.index.extract import load_topics
-
-    return {topic.id: topic.label for topic in load_topics(load_config(args.config))}
 
 
 def _print_json(query: str, people) -> None:

@@ -44,8 +44,10 @@ def run(args: argparse.Namespace) -> int:
     from newsx.index.errors import NewsxError
 
     from ..export import EXPORTERS, ExportExistsError, format_for, write_export
-    from .common import note, open_store, plural
+    from .common import note, open_store, plural, topic_labels
 
+    if args.topic and args.topic not in (topics := topic_labels(args)):
+        raise NewsxError(f"unknown topic {args.topic!r} (the topics: {', '.join(topics)})")
     with open_store(args) as store:
         records = store.quotes(
             args.query, speaker=args.speaker, topic=args.topic, stance=args.stance,
