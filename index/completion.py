@@ -18,7 +18,7 @@ OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
 def as_you_type(text: str) -> str:
     """`text` with its last word also standing for the words it begins: "gove" finds
-    "government", `person:kersh` finds Margaret Kershaw, before the word is finished; a
+    "government", `person:sarw` finds Anas Sarwar, before the word is finished; a
     last word of fewer than MIN_LETTERS letters waits for more ("gaza ce" and
     "gaza person:ke" search "gaza").
 

@@ -89,7 +89,8 @@ class _Skipped:
             else:
                 named = [str(n) for n in numbers[:NAMED]]
                 rest = len(numbers) - len(named)
-                which = ", ".join(named[:-1]) + f" and {named[-1]}" if not rest else ", ".join(named) + f" and {rest} more"
+                last = f"{rest} more" if rest else named.pop()
+                which = f"{', '.join(named)} and {last}"
                 problems.append(Problem(
                     str(path), f"{len(numbers)} of {self.total} {self.unit}s skipped, {reason}: {self.unit}s {which}"))
         return problems
