@@ -282,7 +282,7 @@ class QueryCompiler:
             raise QueryError(f"cannot read the query: {_first_line(exc)}") from None
         # normalize() flattens nested ORs and drops repeated words: "(gove OR gove*)"
         # would otherwise read and score "govern" twice.
-        return _nothing_kept(self._rewrite(parsed, facets)).normalize()
+        return _settled(self._rewrite(parsed, facets)).normalize()
 
     def _rewrite(self, q: Query, facets: FacetTerms) -> Query:
         error = getattr(q, "error", None)
@@ -319,23 +319,37 @@ class QueryCompiler:
         return q
 
 
-def _nothing_kept(q: Query) -> Query:
-    """`q` with each part that must match, and can match nothing, making its whole
-    match nothing. A word that stands for no word of the index (`zzq*`, `person:` a name
-    it does not hold) is a NullQuery, and Whoosh's normalize() drops one from an AND as
-    from an OR: `arms person:nobody` would find every article with "arms"."""
+def _settled(q: Query) -> Query:
+    """`q` with its parts that match nothing (NullQuery) or everything (Every) taken as
+    AND, OR and NOT mean them. Whoosh's normalize() drops nothing from an AND as from an
+    OR, and makes an AND holding everything everything: `arms person:nobody` (a name the
+    index does not hold, like a wildcard no word begins, is a NullQuery) and `arms *`
+    would each find every article with "arms", or every article. NOT nothing is
+    everything, where normalize() makes it nothing."""
     if q.is_leaf():
         return q
-    q = q.apply(_nothing_kept)
+    q = q.apply(_settled)
+    if isinstance(q, query.Not):
+        return query.Every() if q.query is query.NullQuery else q
+    children = list(q.children())
     if isinstance(q, (query.Or, query.DisjunctionMax)):
-        nothing = all(child is query.NullQuery for child in q.children())
-    elif isinstance(q, (query.And, query.Require)):
-        nothing = any(child is query.NullQuery for child in q.children())
-    elif isinstance(q, (query.AndNot, query.AndMaybe)):
-        nothing = q.a is query.NullQuery
-    else:
-        nothing = False
-    return query.NullQuery if nothing else q
+        if any(isinstance(child, query.Every) for child in children):
+            return query.Every()
+        return query.NullQuery if all(child is query.NullQuery for child in children) else q
+    if isinstance(q, (query.AndNot, query.AndMaybe)):
+        return query.NullQuery if q.a is query.NullQuery else q
+    if not isinstance(q, (query.And, query.Require)):
+        return q
+    if any(child is query.NullQuery for child in children):
+        return query.NullQuery
+    if isinstance(q, query.Require):
+        return q
+    kept = [child for child in children if not isinstance(child, query.Every)]
+    if len(kept) == len(children):
+        return q
+    if not kept:
+        return query.Every()
+    return kept[0] if len(kept) == 1 else query.And(kept, boost=q.boost)
 
 
 def _fuzzy(q: query.FuzzyTerm, fieldobj) -> Query:

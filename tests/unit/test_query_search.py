@@ -60,7 +60,7 @@ def test_fields_narrow_to_titles_outlets_people_and_speakers(seeds):
     assert seeds.search("person:nobody").total == 0
 
 
-def test_a_word_that_stands_for_no_word_of_the_index_leaves_an_and_nothing(seeds):
+def test_parts_that_match_nothing_or_everything_count_as_and_or_not_mean_them(seeds):
     # `person:` a name the index does not hold, or a wildcard no word begins: nothing
     # matches, not every article with the other words.
     assert seeds.search("ceasefire").total > 0
@@ -71,6 +71,9 @@ def test_a_word_that_stands_for_no_word_of_the_index_leaves_an_and_nothing(seeds
     assert seeds.quotes("ceasefire zzq*") == []
     assert names(seeds.search("ceasefire OR zzq*")) == names(seeds.search("ceasefire"))
     assert names(seeds.search("ceasefire NOT zzq*")) == names(seeds.search("ceasefire"))
+    assert seeds.search("NOT person:nobody").total == 4
+    assert names(seeds.search("ceasefire *")) == names(seeds.search("ceasefire"))  # * is everything
+    assert names(seeds.search("ceasefire (NOT person:nobody)")) == names(seeds.search("ceasefire"))
 
 
 def test_stance_and_topic_fields(seeds):
