@@ -56,7 +56,8 @@ def _summary(out, name: str, article, analysis, labels: dict[str, str]) -> None:
 
     from newsx.index.clean import sanitize_line
 
-    from .common import day, plural
+    from ..counts import plural
+    from .common import day
 
     def print(text: Text) -> None:
         out.print(text, soft_wrap=True)

@@ -101,7 +101,3 @@ def _plain(value: Any) -> Any:
 
 def day(value: date | None) -> str:
     return value.isoformat() if value else "undated"
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from .common import open_store, plural
+    from ..counts import plural
+    from .common import open_store
 
     stop = threading.Event()
 
@@ -111,7 +112,8 @@ def _print_json(index_dir: Path, articles: int, report) -> None:
 def _print_report(articles: int, report) -> None:
     from newsx.index.clean import sanitize_line
 
-    from .common import console, plural
+    from ..counts import plural
+    from .common import console
 
     out = console()
     for verb, paths in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):

@@ -66,7 +66,8 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
     """Each person with their counts and stances, then how many were shown of how many."""
     from rich.text import Text
 
-    from .common import console, day, plural
+    from ..counts import plural
+    from .common import console, day
 
     out = console()
     for person in people:
@@ -81,5 +82,5 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
         out.print(text, soft_wrap=True)
         for topic, (stance, when, _evidence) in sorted(person.stances.items()):
             out.print(Text(f"  {labels.get(topic, topic)}: {stance} ({day(when)})"), soft_wrap=True)
-    shown = f"{len(people)} of {total}" if len(people) < total else str(total)
-    out.print(Text(f"{shown} {'person' if total == 1 else 'people'}", style="dim"))
+    counted = plural(total, "person", "people")
+    out.print(Text(f"{len(people)} of {counted}" if len(people) < total else counted, style="dim"))

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     from newsx.index.errors import NewsxError
 
     from ..export import EXPORTERS, ExportExistsError, format_for, write_export
-    from .common import note, open_store, plural, topic_labels
+    from ..counts import plural
+    from .common import note, open_store, topic_labels
 
     if args.topic and args.topic not in (topics := topic_labels(args)):
         raise NewsxError(f"unknown topic {args.topic!r} (the topics: {', '.join(topics)})")
@@ -71,7 +72,8 @@ def _print_quotes(records) -> None:
     from rich.text import Text
 
     from ..export import citation
-    from .common import console, plural
+    from ..counts import plural
+    from .common import console
 
     out = console()
     for record in records:

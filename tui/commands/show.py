@@ -72,7 +72,8 @@ def _print_article(indexed, raw: bool) -> None:
 
     from newsx.index.clean import sanitize_line
 
-    from .common import console, day, plural
+    from ..counts import plural
+    from .common import console, day
 
     article, analysis = indexed.article, indexed.analysis
     out = console()

@@ -28,7 +28,7 @@ from newsx.index.errors import NewsxError, QueryError
 from newsx.index.model import Filters, Hit, IndexedArticle, PersonSummary, QuoteRecord, SearchResult
 
 from ..clipboard import copy_to_system
-from ..widgets.badges import plural
+from ..counts import plural
 from ..widgets.people import PeopleList, PersonCard
 from ..widgets.quotes import QuoteList
 from ..widgets.reader import ArticleBody, ArticleHeader

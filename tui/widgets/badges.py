@@ -31,8 +31,3 @@ def day(value: date | None) -> str:
 def dotted(*parts: str | None) -> str:
     """Join the non-empty parts with " · "."""
     return " · ".join(p for p in parts if p)
-
-
-def plural(count: int, word: str) -> str:
-    """"1 quote", "3 quotes"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 from newsx.index.model import PersonSummary
 
 from . import styles
-from .badges import STANCE_WORDS, day, dotted, plural, stance_badges
+from ..counts import plural
+from .badges import STANCE_WORDS, day, dotted, stance_badges
 from .lists import NavList
 
 

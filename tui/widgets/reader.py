@@ -24,7 +24,8 @@ from newsx.index.clean import sanitize_line
 from newsx.index.model import Article, IndexedArticle
 
 from . import styles
-from .badges import day, dotted, plural
+from ..counts import plural
+from .badges import day, dotted
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
@@ -67,7 +68,7 @@ class ArticleHeader(Static):
         analysis = indexed.analysis
         shows = dotted(
             plural(hits, "hit") if hits else None,
-            f"{len(analysis.people)} {'person' if len(analysis.people) == 1 else 'people'}",
+            plural(len(analysis.people), "person", "people"),
             plural(len(analysis.speech), "quote"),
             f"{plural(len(article.removed), 'boilerplate line')} hidden" if article.removed else None,
         )

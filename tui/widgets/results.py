@@ -11,7 +11,8 @@ from textual.widgets.option_list import Option
 from newsx.index.model import Hit, SearchResult
 
 from . import styles
-from .badges import day, dotted, plural
+from ..counts import plural
+from .badges import day, dotted
 from .lists import NavList
 
 LOAD_MORE_MARGIN = 5
