@@ -34,6 +34,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
 from .config import Config, default_index_dir, load_config
+from .counts import plural
 from .errors import IndexBusyError, IndexUnavailableError, NewsxError, QueryError
 from .highlight import query_terms, recorded_spans, snippet, term_spans
 from .model import (
@@ -131,7 +132,7 @@ class Store:
                 self._rebuilt = True
                 self.notice = (
                     f"The index was made by another version of newsx: rebuilt it from "
-                    f"{_plural(len(roots), 'recorded folder')} in {self.index_dir}"
+                    f"{plural(len(roots), 'recorded folder')} in {self.index_dir}"
                 )
 
     def _build_seeds(self) -> None:
@@ -142,7 +143,7 @@ class Store:
             self.notice = f"The index in {self.index_dir} is being built by another process; showing what it has so far"
             return
         count = self._count_on_disk()
-        self.notice = f"No index yet: built one from the {_plural(count, 'bundled seed article')} in {self.index_dir}"
+        self.notice = f"No index yet: built one from the {plural(count, 'bundled seed article')} in {self.index_dir}"
 
     def _count_on_disk(self) -> int:
         ix = whoosh_index.open_dir(str(self.index_dir), indexname=ARTICLES)
@@ -765,7 +766,3 @@ def _bytes_column(leaf: SegmentReader, name: str) -> list[bytes]:
 def _under(path: str, root: Path) -> bool:
     root_text = str(root)
     return path == root_text or path.startswith(root_text.rstrip(os.sep) + os.sep)
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

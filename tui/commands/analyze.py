@@ -55,8 +55,8 @@ def _summary(out, name: str, article, analysis, labels: dict[str, str]) -> None:
     from rich.text import Text
 
     from newsx.index.clean import sanitize_line
+    from newsx.index.counts import plural
 
-    from ..counts import plural
     from .common import day
 
     def print(text: Text) -> None:

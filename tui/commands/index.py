@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from ..counts import plural
+    from newsx.index.counts import plural
+
     from .common import open_store
 
     stop = threading.Event()
@@ -111,8 +112,8 @@ def _print_json(index_dir: Path, articles: int, report) -> None:
 
 def _print_report(articles: int, report) -> None:
     from newsx.index.clean import sanitize_line
+    from newsx.index.counts import plural
 
-    from ..counts import plural
     from .common import console
 
     out = console()

@@ -66,7 +66,8 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
     """Each person with their counts and stances, then how many were shown of how many."""
     from rich.text import Text
 
-    from ..counts import plural
+    from newsx.index.counts import plural
+
     from .common import console, day
 
     out = console()

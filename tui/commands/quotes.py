@@ -41,10 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsx.index.counts import plural
     from newsx.index.errors import NewsxError
 
     from ..export import EXPORTERS, ExportExistsError, format_for, write_export
-    from ..counts import plural
     from .common import note, open_store, topic_labels
 
     if args.topic and args.topic not in (topics := topic_labels(args)):
@@ -71,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
 def _print_quotes(records) -> None:
     from rich.text import Text
 
+    from newsx.index.counts import plural
+
     from ..export import citation
-    from ..counts import plural
     from .common import console
 
     out = console()

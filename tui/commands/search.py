@@ -73,7 +73,8 @@ def _print_json(result) -> None:
 def _print_hits(result) -> None:
     from rich.text import Text
 
-    from ..counts import plural
+    from newsx.index.counts import plural
+
     from .common import console, day, highlighted
 
     out = console()

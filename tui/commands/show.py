@@ -71,8 +71,8 @@ def _print_article(indexed, raw: bool) -> None:
     from rich.text import Text
 
     from newsx.index.clean import sanitize_line
+    from newsx.index.counts import plural
 
-    from ..counts import plural
     from .common import console, day
 
     article, analysis = indexed.article, indexed.analysis

@@ -24,11 +24,11 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker, get_current_worker
 
 from newsx.index.completion import as_you_type
+from newsx.index.counts import plural
 from newsx.index.errors import NewsxError, QueryError
 from newsx.index.model import Filters, Hit, IndexedArticle, PersonSummary, QuoteRecord, SearchResult
 
 from ..clipboard import copy_to_system
-from ..counts import plural
 from ..widgets.people import PeopleList, PersonCard
 from ..widgets.quotes import QuoteList
 from ..widgets.reader import ArticleBody, ArticleHeader

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ..counts import plural
+from newsx.index.counts import plural
 
 
 class ExportScreen(ModalScreen[str | None]):

@@ -9,10 +9,10 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from newsx.index.counts import plural
 from newsx.index.model import PersonSummary
 
 from . import styles
-from ..counts import plural
 from .badges import STANCE_WORDS, day, dotted, stance_badges
 from .lists import NavList
 

@@ -21,10 +21,10 @@ from textual.visual import Visual
 from textual.widgets import Static
 
 from newsx.index.clean import sanitize_line
+from newsx.index.counts import plural
 from newsx.index.model import Article, IndexedArticle
 
 from . import styles
-from ..counts import plural
 from .badges import day, dotted
 
 _WORD = re.compile(r"\S+\s*|\s+")

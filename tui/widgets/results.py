@@ -8,10 +8,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from newsx.index.counts import plural
 from newsx.index.model import Hit, SearchResult
 
 from . import styles
-from ..counts import plural
 from .badges import day, dotted
 from .lists import NavList
 

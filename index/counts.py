@@ -1,4 +1,4 @@
-"""Counts in words, for the app and the commands alike (no Textual here)."""
+"""Counts in words, for the engine's notices, the commands and the app alike."""
 
 from __future__ import annotations
 
