@@ -140,6 +140,16 @@ class Hit:
     """Offsets of every matched term inside the article body, in order."""
 
 
+@dataclass(frozen=True)
+class UnknownName:
+    """A name a query asked for (`person:sarwr`) that nothing in the index holds, and the
+    nearest value that names something ("sarwar"), when there is one."""
+
+    field: str
+    value: str
+    suggestion: str | None = None
+
+
 @dataclass
 class SearchResult:
     """A page of hits and the total that matched."""
@@ -151,6 +161,8 @@ class SearchResult:
     ranked: bool = True
     """False when the query had nothing to rank by (an empty one matches every article):
     the hits are then newest first, whatever the sort asked for."""
+    unknown: list[UnknownName] = field(default_factory=list)
+    """When nothing matched: the query's names that no article holds."""
 
 
 @dataclass

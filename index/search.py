@@ -18,6 +18,7 @@ Anything the parser cannot make sense of raises QueryError with one line to show
 from __future__ import annotations
 
 import calendar
+import difflib
 import fnmatch
 import heapq
 import re
@@ -29,7 +30,7 @@ from whoosh import fields, qparser, query
 from whoosh.query import Query
 
 from .errors import QueryError
-from .model import Filters
+from .model import Filters, UnknownName
 from .schema import keyword_value
 
 MAX_QUERY_CHARS = 1000
@@ -43,6 +44,8 @@ MIN_STEM, STEM_SUFFIX = 4, 3
 by up to STEM_SUFFIX letters."""
 REMEMBERED_EXPANSIONS = 256
 """Wildcard and fuzzy expansions kept per index state (the oldest go first)."""
+NEAR = 0.75
+"""How alike (difflib's ratio) a word must be to a mistyped name's word to be suggested."""
 
 NAME_FIELDS = frozenset({"person", "speaker", "outlet", "author", "topic", "stance"})
 
@@ -211,6 +214,7 @@ class FacetTerms:
     def __init__(self, reader) -> None:
         self.reader = reader
         self._values: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self._words: dict[str, dict[str, list[int]]] = {}
         self.expansions: dict[tuple, list[str]] = {}
         """What `bounded` expanded a wildcard or fuzzy word to in this reader."""
 
@@ -232,7 +236,40 @@ class FacetTerms:
     def containing(self, field: str, text: str) -> list[str]:
         """Values whose words contain the words of `text` in a run (or equal it)."""
         wanted, whole = words(text), text.lower()
-        return self.matching(field, lambda value, ws: value == whole or _contains_run(ws, wanted))
+        if not wanted or field not in self.reader.schema:
+            return self.matching(field, lambda value, _: value == whole)
+        values = self.values(field)
+        held = (values[n] for n in self._holding(field).get(wanted[0], ()))
+        return [value for value, value_words in held if value == whole or _contains_run(value_words, wanted)]
+
+    def nearest(self, field: str, text: str) -> str | None:
+        """`text` with each word that no value of `field` holds replaced by the closest
+        one that some value does, when the words then name a value; else None."""
+        if field not in self.reader.schema:
+            return None
+        holding, typed = self._holding(field), text.lower()
+        fixed = {}
+        for word in words(typed):
+            if word not in holding:
+                # difflib's ratio 2M/(a+b) reaches NEAR only if the shorter word is at
+                # least NEAR/(2-NEAR) of the longer: the others need not be compared.
+                alike = [w for w in holding if min(len(w), len(word)) >= NEAR / (2 - NEAR) * max(len(w), len(word))]
+                close = difflib.get_close_matches(word, alike, n=1, cutoff=NEAR)
+                if not close:
+                    return None
+                fixed[word] = close[0]
+        nearest = _WORD.sub(lambda m: fixed.get(m.group(), m.group()), typed)
+        return nearest if nearest != typed and self.containing(field, nearest) else None
+
+    def _holding(self, field: str) -> dict[str, list[int]]:
+        """Each word of `field`'s values: where in values() the values holding it are."""
+        if field not in self._words:
+            holding: dict[str, list[int]] = {}
+            for n, (_, value_words) in enumerate(self.values(field)):
+                for word in dict.fromkeys(value_words):
+                    holding.setdefault(word, []).append(n)
+            self._words[field] = holding
+        return self._words[field]
 
     def like(self, field: str, pattern: str) -> list[str]:
         """Values with a word (or the whole value) matching a shell-style pattern."""
@@ -273,16 +310,45 @@ class QueryCompiler:
             raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
         if not text or text == "*":
             return query.Every()
+        # normalize() flattens nested ORs and drops repeated words: "(gove OR gove*)"
+        # would otherwise read and score "govern" twice.
+        return _settled(self._rewrite(self._parse(text, today), facets)).normalize()
+
+    def unknown_names(self, text: str, facets: FacetTerms) -> list[UnknownName]:
+        """The names `text` asks for (`person:sarwr`, outside any NOT) that no value of
+        their field holds, each with the nearest value that one does. A name searched
+        as typed so far (`person:(sarwr OR sarwr*)`, see completion.py) is named once."""
+        text = text.strip()
+        if not text or text == "*" or len(text) > MAX_QUERY_CHARS:
+            return []
+        try:
+            parsed = self._parse(text, None)
+        except QueryError:
+            return []
+        unknown = []
+        for leaf in _asked_for(parsed):
+            field = leaf.field() if hasattr(leaf, "field") else None
+            if field not in NAME_FIELDS or field not in self.syntax.fields:
+                continue
+            if isinstance(leaf, (query.Prefix, query.Wildcard)):
+                pattern = leaf.text + "*" if isinstance(leaf, query.Prefix) else leaf.text
+                if not facets.like(field, pattern):
+                    unknown.append(UnknownName(field, pattern))
+            elif isinstance(leaf, (query.Term, query.Phrase)):
+                value = " ".join(leaf.words) if isinstance(leaf, query.Phrase) else str(leaf.text)
+                if not facets.containing(field, value):
+                    unknown.append(UnknownName(field, value, facets.nearest(field, value)))
+        named = {(name.field, name.value + "*") for name in unknown}
+        return [name for name in unknown if (name.field, name.value) not in named]
+
+    def _parse(self, text: str, today: date | None) -> Query:
         text = _STANCE_VALUE.sub(lambda m: f'{m.group(1)}"{m.group(2)}"', normalise_dates(text, today))
         try:
-            parsed = self.parser.parse(text)
+            return self.parser.parse(text)
         except QueryError:
             raise
         except Exception as exc:  # Whoosh raises bare Exceptions for what it cannot read
             raise QueryError(f"cannot read the query: {_first_line(exc)}") from None
-        # normalize() flattens nested ORs and drops repeated words: "(gove OR gove*)"
-        # would otherwise read and score "govern" twice.
-        return _settled(self._rewrite(parsed, facets)).normalize()
 
     def _rewrite(self, q: Query, facets: FacetTerms) -> Query:
         error = getattr(q, "error", None)
@@ -317,6 +383,18 @@ class QueryCompiler:
         if isinstance(q, query.MultiTerm):
             return bounded(q, facets)
         return q
+
+
+def _asked_for(q: Query) -> Iterable[Query]:
+    """The leaves of `q` that a match must or may hold: not those under a NOT."""
+    if isinstance(q, query.Not):
+        return
+    if q.is_leaf():
+        yield q
+        return
+    children = [q.a] if isinstance(q, query.AndNot) else q.children()
+    for child in children:
+        yield from _asked_for(child)
 
 
 def _settled(q: Query) -> Query:

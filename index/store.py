@@ -46,6 +46,7 @@ from .model import (
     Problem,
     QuoteRecord,
     SearchResult,
+    UnknownName,
 )
 from .halves import Answer, Halves
 from .ranking import BlockRanker, Recorded, recorded_values, top_hits
@@ -393,7 +394,9 @@ class Store:
             if spans is None:
                 spans = term_spans(view.articles.reader(), page, "body", terms)
             hits = [self._hit(view.articles.stored_fields(doc), score, spans[doc]) for doc, score in page_hits]
-            return SearchResult(query=query, total=collected.total, hits=hits, offset=offset, ranked=ranked)
+            unknown = [] if collected.total else self._articles_compiler.unknown_names(query, view.article_facets)
+            return SearchResult(query=query, total=collected.total, hits=hits, offset=offset, ranked=ranked,
+                                unknown=unknown)
 
     def _hit(self, stored: dict, score: float, spans: list[tuple[int, int]]) -> Hit:
         body = stored.get("body", "")
@@ -440,22 +443,56 @@ class Store:
             return []
         with self._lock:
             view = self.view
-            q = self._quotes_compiler.compile(query, view.quote_facets)
-            parts = [q]
-            if speaker:
-                names = view.quote_facets.containing("speaker", speaker)
-                parts.append(wq.Or([wq.Term("speaker", name) for name in names]) if names else wq.NullQuery)
-            narrowed = filter_query(Filters(topic=topic, stance=stance), view.quote_facets, quotes=True)
-            if narrowed is not None:
-                parts.append(narrowed)
-            if kind:
-                parts.append(wq.Term("kind", kind))
+            q, ranked = self._quote_query(view, query, speaker, topic, stance, kind)
             docs = None if article_ids is None else view.quotes_of(article_ids)
             if docs is not None and not docs:
                 return []
-            combined = parts[0] if len(parts) == 1 else wq.And(parts)
-            ranked = bool(query.strip()) and not isinstance(q, wq.Every)
-            return view.fresh_quotes(combined, limit, ranked, docs)
+            return view.fresh_quotes(q, limit, ranked, docs)
+
+    def count_quotes(
+        self, query: str = "", *, speaker: str | None = None, topic: str | None = None,
+        stance: str | None = None, kind: str | None = None,
+    ) -> int:
+        """How many quotes `quotes()` finds with these arguments and no limit (during an
+        update, counting those of an article whose new quotes are in before it is)."""
+        with self._lock:
+            view = self.view
+            q, ranked = self._quote_query(view, query, speaker, topic, stance, kind)
+            return view.collect(view.quotes, q, 1, not ranked, None).total
+
+    def unknown_names(self, query: str, *, quotes: bool = False) -> list[UnknownName]:
+        """The names `query` asks for (`person:kershw`) that no article holds (no quote,
+        with `quotes`), each with the nearest one that some does."""
+        with self._lock:
+            view = self.view
+            if quotes:
+                return self._quotes_compiler.unknown_names(query, view.quote_facets)
+            return self._articles_compiler.unknown_names(query, view.article_facets)
+
+    def unknown_speaker(self, name: str) -> UnknownName | None:
+        """`quotes(speaker=name)`'s name when no quote's speaker holds it, with the
+        nearest one that does; None when some speaker does."""
+        with self._lock:
+            facets = self.view.quote_facets
+            if facets.containing("speaker", name):
+                return None
+            return UnknownName("speaker", name, facets.nearest("speaker", name))
+
+    def _quote_query(self, view: _View, query: str, speaker: str | None, topic: str | None,
+                     stance: str | None, kind: str | None) -> tuple[wq.Query, bool]:
+        """A quotes search as one query, and whether it has words to rank by (else the
+        quotes come newest first)."""
+        said = self._quotes_compiler.compile(query, view.quote_facets)
+        parts = [said]
+        if speaker:
+            names = view.quote_facets.containing("speaker", speaker)
+            parts.append(wq.Or([wq.Term("speaker", name) for name in names]) if names else wq.NullQuery)
+        narrowed = filter_query(Filters(topic=topic, stance=stance), view.quote_facets, quotes=True)
+        if narrowed is not None:
+            parts.append(narrowed)
+        if kind:
+            parts.append(wq.Term("kind", kind))
+        return (parts[0] if len(parts) == 1 else wq.And(parts)), not isinstance(said, wq.Every)
 
     def article_ids(self, query: str = "", *, filters: Filters | None = None) -> list[str]:
         """The ids of all the articles matching `query` and `filters`, newest first.

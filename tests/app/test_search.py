@@ -149,3 +149,18 @@ async def test_first_start_builds_the_index_from_the_seeds_and_says_so(config, t
         await settle(pilot)
         assert app.screen.query_one(ResultList).total == 4
         assert any("seed" in n.message for n in app._notifications)  # the Store says what it built
+
+
+async def test_a_mistyped_name_that_finds_nothing_is_named_with_the_nearest_one(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ceasefire person:sarwr")
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        assert results.total == 0
+        assert option_texts(results) == [
+            "No articles match.\nNo person:sarwr in the index. Did you mean person:sarwar?"]
+        await pilot.press("backspace", *"ar")
+        await settle(pilot)
+        assert results.total == 2

@@ -58,7 +58,7 @@ def test_search_a_date_range_lists_only_articles_in_it(indexed, capsys):
 def test_search_json_schema(indexed, capsys):
     _, out, _ = run(capsys, "search", "ceasefire", "--limit", "1", "--json")
     data = json.loads(out)
-    assert set(data) == {"query", "total", "hits"} and data["query"] == "ceasefire" and data["total"] > 1
+    assert set(data) == {"query", "total", "hits", "unknown"} and data["query"] == "ceasefire" and data["total"] > 1
     (hit,) = data["hits"]
     assert set(hit) == {"id", "path", "title", "outlet", "date", "score", "snippet", "highlights", "snippet_highlights"}
     assert all(hit["snippet"][s:e].lower().startswith("ceasefire") for s, e in hit["snippet_highlights"])
@@ -138,6 +138,29 @@ def test_quotes_formats_and_filters(indexed, tmp_path, capsys):
     target = tmp_path / "q.csv"
     assert run(capsys, "quotes", "--speaker", "Sarwar", "-o", str(target))[0] == 0
     assert target.read_text(encoding="utf-8").startswith("speaker,role,text,")
+
+
+def test_quotes_on_a_terminal_say_how_many_were_shown_of_how_many(indexed, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setenv("TERM", "dumb")  # listed, without styles
+    every = run(capsys, "quotes")[1].splitlines()[-1]
+    assert every.endswith(" quotes") and every[0].isdigit()
+    assert run(capsys, "quotes", "--limit", "2")[1].splitlines()[-1] == f"2 of {every}"
+
+
+def test_a_mistyped_speaker_gets_the_nearest_name_on_stderr(indexed, capsys):
+    code, out, err = run(capsys, "quotes", "ceasefire", "--speaker", "Sarwr", "--format", "json")
+    assert code == 0 and json.loads(out)["quotes"] == []
+    assert err == "newsx: no speaker matches --speaker Sarwr; did you mean --speaker sarwar?\n"
+    _, _, err = run(capsys, "quotes", 'speaker:"anas sarwr"')
+    assert err == 'newsx: no speaker:"anas sarwr" in the index; did you mean speaker:"anas sarwar"?\n'
+    code, out, err = run(capsys, "search", "ceasefire person:sarwr", "--json")
+    assert json.loads(out)["unknown"] == [{"field": "person", "value": "sarwr", "suggestion": "sarwar"}]
+    assert err == "newsx: no person:sarwr in the index; did you mean person:sarwar?\n"
+    assert run(capsys, "search", "ceasefire person:sarwar")[2] == ""
+    _, out, err = run(capsys, "people", "outlet:independant")
+    assert out.splitlines()[-1] == "0 people"
+    assert err == "newsx: no outlet:independant in the index; did you mean outlet:independent?\n"
 
 
 def test_quotes_on_a_topic_the_config_does_not_have_is_an_error_naming_those_it_has(indexed, capsys):

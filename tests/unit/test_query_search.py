@@ -11,7 +11,7 @@ from whoosh import query as wq
 
 from newsx.index.config import Config
 from newsx.index.errors import QueryError
-from newsx.index.model import Filters
+from newsx.index.model import Filters, UnknownName
 from newsx.index.search import EXPANSION_LIMIT, date_bounds, period
 from newsx.index.store import Store
 
@@ -239,6 +239,20 @@ def test_people_are_counted_over_the_matching_articles(seeds):
     assert seeds.people("", filters=Filters(person="Nobody At All")) == []
 
 
+def test_a_search_that_finds_nothing_names_the_mistyped_name_and_the_nearest_one_held(seeds):
+    assert seeds.search("ceasefire person:sarwr").unknown == [UnknownName("person", "sarwr", "sarwar")]
+    assert seeds.search('person:"anas sarwr"').unknown == [UnknownName("person", "anas sarwr", "anas sarwar")]
+    assert seeds.search("outlet:independant").unknown == [UnknownName("outlet", "independant", "independent")]
+    assert seeds.search("stance:ceasefire:suport").unknown == [
+        UnknownName("stance", "ceasefire:suport", "ceasefire:support")]
+    assert seeds.search("person:zzyzx").unknown == [UnknownName("person", "zzyzx", None)]
+    assert seeds.search("person:zzq*").unknown == [UnknownName("person", "zzq*", None)]
+    assert seeds.search("zzyzx person:sarwar").unknown == []  # the name is held: the word is not
+    assert seeds.search("ceasefire NOT person:zzyzx").unknown == []
+    assert seeds.search("walrus NOT person:zzyzx").unknown == []  # NOT asks for no one
+    assert seeds.search("person:sarwar").unknown == []
+
+
 def test_stance_counts_count_matching_articles(seeds):
     counts = seeds.stance_counts()
     assert counts[("ceasefire", "support")] == seeds.search("stance:ceasefire:support").total
@@ -261,6 +275,20 @@ def test_quotes_by_speaker_topic_stance_and_article(seeds):
     assert all(q.kind == "speech" for q in seeds.quotes(kind="speech"))
     assert len(seeds.quotes(limit=3)) == 3
     assert seeds.quotes(speaker="Nobody At All") == []
+
+
+def test_quote_counts_are_what_an_unlimited_search_finds(seeds):
+    for query, options in [("", {}), ("ceasefire", {}), ("", {"speaker": "Khan"}), ("", {"kind": "speech"}),
+                           ("", {"topic": "ceasefire", "stance": "support"}), ("zzyzx", {})]:
+        assert seeds.count_quotes(query, **options) == len(seeds.quotes(query, **options)), (query, options)
+    assert seeds.count_quotes() > len(seeds.quotes(limit=3))
+
+
+def test_a_speaker_no_quote_holds_is_named_with_the_nearest_one(seeds):
+    assert seeds.unknown_speaker("Khan") is None
+    assert seeds.unknown_speaker("Sadiq Kahn") == UnknownName("speaker", "Sadiq Kahn", "sadiq khan")
+    assert seeds.unknown_speaker("Nobody At All") == UnknownName("speaker", "Nobody At All", None)
+    assert seeds.unknown_names("ceasefire speaker:sarwr", quotes=True) == [UnknownName("speaker", "sarwr", "sarwar")]
 
 
 def test_quote_text_queries(seeds):

@@ -9,7 +9,9 @@
 
 Counts are over the matching articles ("quotes" counts speech, as `newsx quotes` lists
 it: not fragments); a person's stance on a topic is the one in the latest matching
-article that shows it, with that article's date and the evidence sentence.
+article that shows it, with that article's date and the evidence sentence. When no one
+is found, each name the query asks for that no article holds (person:kershw) gets a line
+on stderr, with the nearest one that some article does.
 """
 
 from __future__ import annotations
@@ -27,15 +29,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .common import open_store
+    from ..hints import unknown_name
+    from .common import note, open_store
 
     with open_store(args) as store:
         everyone = store.people(args.query)
+        unknown = [] if everyone else store.unknown_names(args.query)
     people = everyone[: args.limit]
     if args.json:
         _print_json(args.query, people)
     else:
         _print_people(people, len(everyone), topic_labels(args))
+    for name in unknown:
+        note(unknown_name(name))
     return 0
 
 

@@ -13,7 +13,8 @@ listed; otherwise, or with --format, they are written as
                "date": "YYYY-MM-DD" or null, "url", "path"}]}
     csv       a header row, then one row per quote
 -o FILE writes the export to FILE (its format from --format or the file's extension) and
-never replaces an existing file unless --force.
+never replaces an existing file unless --force. When nothing is found, a --speaker or
+speaker: name that no quote holds gets a line on stderr, with the nearest one that does.
 """
 
 from __future__ import annotations
@@ -49,11 +50,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.topic and args.topic not in (topics := topic_labels(args)):
         raise NewsxError(f"unknown topic {args.topic!r} (the topics: {', '.join(topics)})")
+    search = dict(speaker=args.speaker, topic=args.topic, stance=args.stance, kind=None if args.fragments else "speech")
     with open_store(args) as store:
-        records = store.quotes(
-            args.query, speaker=args.speaker, topic=args.topic, stance=args.stance,
-            limit=args.limit, kind=None if args.fragments else "speech",
-        )
+        records = store.quotes(args.query, limit=args.limit, **search)
+        total = store.count_quotes(args.query, **search) if len(records) == args.limit else len(records)
+        hints = [] if records else _unknown_names(store, args)
     if args.output:
         text = EXPORTERS[args.format or format_for(args.output)](records)
         try:
@@ -64,11 +65,25 @@ def run(args: argparse.Namespace) -> int:
     elif args.format or not sys.stdout.isatty():
         sys.stdout.write(EXPORTERS[args.format or "markdown"](records))
     else:
-        _print_quotes(records)
+        _print_quotes(records, total)
+    for hint in hints:
+        note(hint)
     return 0
 
 
-def _print_quotes(records) -> None:
+def _unknown_names(store, args: argparse.Namespace) -> list[str]:
+    """A line for each name the search asked for that no quote holds."""
+    from ..hints import unknown_name
+
+    hints = [unknown_name(name) for name in store.unknown_names(args.query, quotes=True)]
+    speaker = args.speaker and store.unknown_speaker(args.speaker)
+    if speaker:
+        hints.append(unknown_name(speaker, "--speaker"))
+    return hints
+
+
+def _print_quotes(records, total: int) -> None:
+    """Each quote and its citation, then how many were shown of how many."""
     from rich.text import Text
 
     from newsx.index.counts import plural
@@ -81,4 +96,5 @@ def _print_quotes(records) -> None:
         out.print(Text("“").append(record.text).append("”"), soft_wrap=True)
         out.print(Text(f"  {citation(record)}", style="dim"), soft_wrap=True)
         out.print()
-    out.print(Text(plural(len(records), "quote"), style="dim"), soft_wrap=True)
+    counted = plural(total, "quote")
+    out.print(Text(f"{len(records)} of {counted}" if len(records) < total else counted, style="dim"), soft_wrap=True)

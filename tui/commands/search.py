@@ -15,9 +15,13 @@ date:[2023-10 to 2023-11]. An empty query ('') lists every article, newest first
      "hits": [{"id", "path", "title", "outlet", "date": "YYYY-MM-DD" or null, "score": float,
                "snippet": one line around the best hit,
                "highlights": [[start, end], ...] matched words as offsets in the article body,
-               "snippet_highlights": [[start, end], ...] the same inside "snippet"}]}
+               "snippet_highlights": [[start, end], ...] the same inside "snippet"}],
+     "unknown": [{"field", "value", "suggestion": str or null}] when nothing matched: the
+                names the query asked for (person:kershw) that no article holds}
 
-A query that cannot be read gets one line on stderr and exit status 2.
+A name no article holds gets a line on stderr, with the nearest one some article does
+("did you mean person:kershaw?"). A query that cannot be read gets one line on stderr
+and exit status 2.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .common import open_store
+    from ..hints import unknown_name
+    from .common import note, open_store
 
     with open_store(args) as store:
         result = store.search(args.query, sort=args.sort, limit=args.limit)
@@ -44,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         _print_json(result)
     else:
         _print_hits(result)
+    for name in result.unknown:
+        note(unknown_name(name))
     return 0
 
 
@@ -67,6 +74,7 @@ def _print_json(result) -> None:
             }
             for hit in result.hits
         ],
+        "unknown": [{"field": u.field, "value": u.value, "suggestion": u.suggestion} for u in result.unknown],
     })
 
 

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from newsx.index.counts import plural
 from newsx.index.model import Hit, SearchResult
 
+from ..hints import unknown_name_sentences
 from . import styles
 from .badges import day, dotted
 from .lists import NavList
@@ -77,8 +78,10 @@ reach the end of the list.
         self.total = result.total
         self._asked_at = None
         self.clear_options()
+        self.set_class(not self.hits, "-empty")
         if not self.hits:
-            self.add_option(Option(Content.styled("No articles match.", styles.DIM), disabled=True))
+            said = ["No articles match."] + [unknown_name_sentences(name) for name in result.unknown]
+            self.add_option(Option(Content.styled("\n".join(said), styles.DIM), disabled=True))
             return
         self.add_options(self._prompts(self.hits))
         self.highlighted = 0
