@@ -197,6 +197,32 @@ def test_index_lists_each_skipped_file_with_its_reason_and_exits_1(isolated, tmp
     report = json.loads(run(capsys, "index", "--json")[1])
     assert report["unchanged"] == 1 and report["articles"] == 1
     assert [Path(s["path"]).name for s in report["skipped"]] == ["bad.json"]
+    assert report["skipped"][0]["indexed"] is False
+
+
+def test_index_warns_of_parts_left_out_of_indexed_files_and_counts_many_alike(isolated, tmp_path, capsys):
+    news = tmp_path / "news"
+    news.mkdir()
+    for n in range(25):
+        (news / f"s{n:02}.md").write_text(f"---\ntitle: Story {n}\ndate: someday\n---\nAnas Sarwar spoke.\n",
+                                          encoding="utf-8")
+    (news / "bad.json").write_text("{oops", encoding="utf-8")
+    code, out, _ = run(capsys, "index", str(news))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[1].startswith(f"skipped  {news / 'bad.json'}:1: invalid JSON")
+    assert lines[2:6] == [
+        f"warning  {news / 's00.md'}:3: date not understood: 'someday'",
+        f"warning  {news / 's01.md'}:3: date not understood: 'someday'",
+        f"warning  {news / 's02.md'}:3: date not understood: 'someday'",
+        "warning  and 22 more: date not understood (--json lists them)",
+    ]
+    assert lines[-1] == ("25 added, 0 updated, 0 removed, 0 unchanged, 1 skipped, 25 files with warnings; "
+                         "the index holds 25 articles")
+    (news / "s00.md").write_text("---\ntitle: Story\ndate: someday\n---\nAnas Sarwar spoke again.\n")
+    report = json.loads(run(capsys, "index", str(news), "--json")[1])
+    assert report["updated"] == [str(news / "s00.md")]
+    assert [(Path(s["path"]).name, s["indexed"]) for s in report["skipped"]] == [("bad.json", False), ("s00.md", True)]
 
 
 def test_index_when_another_process_holds_the_lock(indexed, capsys):

@@ -4,13 +4,16 @@
     newsx index PATH --json    the report as JSON:
         {"index": DIR, "articles": N (in the index now), "added": [path, ...],
          "updated": [path, ...], "removed": [path, ...], "unchanged": N (files),
-         "skipped": [{"path", "line", "message"}, ...], "rebuilt": bool, "interrupted": bool}
+         "skipped": [{"path", "line", "message", "indexed": bool}, ...], "rebuilt": bool,
+         "interrupted": bool}
 
 Only new and changed files are read (a file's fingerprint covers its manifest entry);
-indexed files that are gone are removed. Each skipped file is listed with the reason.
-Exit status: 0 when every file was read, 1 when some were skipped, 2 on an error such as
-another newsx updating the same index. Ctrl-C stops after committing what was read; the
-next run carries on from there.
+indexed files that are gone are removed. Each skipped file is listed with the reason
+("skipped"), and so is each part left out of a file that was indexed ("warning": a date
+not understood, bad lines of a JSON Lines file); past 20 for one reason, the first three
+and a count. Exit status: 0 when every file was read whole, 1 when a file or a part of one
+was skipped, 2 on an error such as another newsx updating the same index. Ctrl-C stops
+after committing what was read; the next run carries on from there.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from pathlib import Path
 from .common import add_store_options
 
 LIST_LIMIT = 20
-"""On the terminal, list each added/updated/removed file up to this many; else count them."""
+"""On the terminal, list each added/updated/removed file up to this many; else count them.
+Problems likewise, for each reason."""
+NAMED = 3
+"""Of more than LIST_LIMIT problems for one reason, how many are listed before the count."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,6 +103,7 @@ class _ProgressBar:
 def _print_json(index_dir: Path, articles: int, report) -> None:
     from .common import print_json
 
+    indexed = set(report.added) | set(report.updated)
     print_json({
         "index": str(index_dir),
         "articles": articles,
@@ -104,7 +111,10 @@ def _print_json(index_dir: Path, articles: int, report) -> None:
         "updated": report.updated,
         "removed": report.removed,
         "unchanged": report.unchanged,
-        "skipped": [{"path": p.path, "line": p.line, "message": p.message} for p in report.skipped],
+        "skipped": [
+            {"path": p.path, "line": p.line, "message": p.message, "indexed": p.path in indexed}
+            for p in report.skipped
+        ],
         "rebuilt": report.rebuilt,
         "interrupted": report.interrupted,
     })
@@ -123,10 +133,32 @@ def _print_report(articles: int, report) -> None:
                 out.print(f"{verb:8} {sanitize_line(path)}", soft_wrap=True)
         else:
             out.print(f"{verb:8} {plural(len(paths), 'file')} (--json lists them)", soft_wrap=True)
-    for problem in report.skipped:
-        out.print(f"{'skipped':8} {sanitize_line(str(problem))}", soft_wrap=True)
+    skipped, warned = set(), set()
+    for label, reason, problems in _problems_by_reason(report):
+        (warned if label == "warning" else skipped).update(problem.path for problem in problems)
+        listed = problems if len(problems) <= LIST_LIMIT else problems[:NAMED]
+        for problem in listed:
+            out.print(f"{label:8} {sanitize_line(str(problem))}", soft_wrap=True)
+        if len(listed) < len(problems):
+            more = len(problems) - len(listed)
+            out.print(f"{label:8} and {more} more: {sanitize_line(reason)} (--json lists them)", soft_wrap=True)
+    with_warnings = f", {plural(len(warned), 'file')} with warnings" if warned else ""
     out.print(
         f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed, "
-        f"{report.unchanged} unchanged, {len(report.skipped)} skipped; the index holds {plural(articles, 'article')}",
+        f"{report.unchanged} unchanged, {len(skipped)} skipped{with_warnings}; "
+        f"the index holds {plural(articles, 'article')}",
         soft_wrap=True,
     )
+
+
+def _problems_by_reason(report) -> list[tuple[str, str, list]]:
+    """The report's problems as (label, reason, problems): "skipped" for what was not
+    indexed, "warning" for a part left out of a file that was; the reason is a message's
+    words before any ": " detail ("date not understood")."""
+    indexed = set(report.added) | set(report.updated)
+    groups: dict[tuple[str, str], list] = {}
+    for problem in report.skipped:
+        label = "warning" if problem.path in indexed else "skipped"
+        groups.setdefault((label, problem.message.split(": ", 1)[0]), []).append(problem)
+    ordered = sorted(groups.items(), key=lambda group: group[0][0] == "warning")  # skipped first
+    return [(label, reason, problems) for (label, reason), problems in ordered]
