@@ -9,6 +9,7 @@ from harness import explore_screen, option_texts, settle, static_text
 from newsx.index.config import Config
 from newsx.index.store import Store
 from newsx.tui.screens.explore import PAGE
+from newsx.tui.screens.help import HelpScreen
 from newsx.tui.widgets.results import ResultList
 
 
@@ -46,6 +47,22 @@ async def test_slash_in_the_search_bar_does_not_start_the_query_but_types_later(
         await pilot.press("slash", *"2024", "slash", *"04")
         await settle(pilot)
         assert field.value == "2024/04"
+
+
+async def test_question_mark_in_an_empty_search_bar_opens_the_help_as_its_placeholder_says(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        field = app.screen.query_one("#query")
+        assert field.has_focus and "(? help)" in str(field.placeholder)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen) and "Query language" in app.screen.pane_help
+        await pilot.press("escape")
+        await settle(pilot)
+        assert field.value == "" and field.has_focus
+        await pilot.press(*"gaza", "question_mark")
+        assert field.value == "gaza?"  # after a word, the wildcard
 
 
 async def test_a_word_half_typed_already_finds_the_articles_it_begins(make_app):

@@ -261,3 +261,10 @@ def test_index_option_works_after_the_command_too(isolated, tmp_path, capsys):
     assert json.loads(run(capsys, "search", "walrus", "--json", "--index", elsewhere)[1])["total"] == 1
     assert json.loads(run(capsys, "--index", elsewhere, "search", "walrus", "--json")[1])["total"] == 1
     assert not isolated.exists()  # NEWSX_INDEX was not used
+
+
+def test_counts_read_as_people_write_them():
+    from newsx.index.counts import plural
+
+    assert [plural(1, "quote"), plural(0, "quote"), plural(2, "person", "people")] == ["1 quote", "0 quotes", "2 people"]
+    assert plural(100_000, "article") == "100,000 articles"  # the app's status line, the commands' totals

@@ -144,8 +144,8 @@ def _print_report(articles: int, report) -> None:
             out.print(f"{label:8} and {more} more: {sanitize_line(reason)} (--json lists them)", soft_wrap=True)
     with_warnings = f", {plural(len(warned), 'file')} with warnings" if warned else ""
     out.print(
-        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed, "
-        f"{report.unchanged} unchanged, {len(skipped)} skipped{with_warnings}; "
+        f"{len(report.added):,} added, {len(report.updated):,} updated, {len(report.removed):,} removed, "
+        f"{report.unchanged:,} unchanged, {len(skipped):,} skipped{with_warnings}; "
         f"the index holds {plural(articles, 'article')}",
         soft_wrap=True,
     )

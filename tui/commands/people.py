@@ -90,4 +90,4 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
         for topic, (stance, when, _evidence) in sorted(person.stances.items()):
             out.print(Text(f"  {labels.get(topic, topic)}: {stance} ({day(when)})"), soft_wrap=True)
     counted = plural(total, "person", "people")
-    out.print(Text(f"{len(people)} of {counted}" if len(people) < total else counted, style="dim"))
+    out.print(Text(f"{len(people):,} of {counted}" if len(people) < total else counted, style="dim"))

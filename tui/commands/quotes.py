@@ -97,4 +97,4 @@ def _print_quotes(records, total: int) -> None:
         out.print(Text(f"  {citation(record)}", style="dim"), soft_wrap=True)
         out.print()
     counted = plural(total, "quote")
-    out.print(Text(f"{len(records)} of {counted}" if len(records) < total else counted, style="dim"), soft_wrap=True)
+    out.print(Text(f"{len(records):,} of {counted}" if len(records) < total else counted, style="dim"), soft_wrap=True)

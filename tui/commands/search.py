@@ -91,5 +91,5 @@ def _print_hits(result) -> None:
         details = " · ".join(part for part in (hit.outlet, day(hit.date), hit.id) if part)
         out.print(Text(f"   {details}", style="dim"), soft_wrap=True)
         out.print(Text("   ").append(highlighted(hit.snippet, hit.snippet_highlights)), soft_wrap=True)
-    shown = f"showing {len(result.hits)} of " if len(result.hits) < result.total else ""
+    shown = f"showing {len(result.hits):,} of " if len(result.hits) < result.total else ""
     out.print(Text(f"{shown}{plural(result.total, 'article')} matching", style="dim"), soft_wrap=True)

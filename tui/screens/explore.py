@@ -488,7 +488,7 @@ class ExploreScreen(Screen):
         people = self.query_one(PeopleList)
         people.show(self.people, self.filters.person)
         total = len(message.people)
-        people.border_title = f"People ({total})" if total <= PEOPLE_SHOWN else f"People ({PEOPLE_SHOWN} of {total})"
+        people.border_title = f"People ({total:,})" if total <= PEOPLE_SHOWN else f"People ({PEOPLE_SHOWN} of {total:,})"
         self.query_one(StanceFilter).show(self.topics, self.labels, self.counts, (self.filters.topic, self.filters.stance))
         self._show_person(message.person_quotes, message.people)
 
@@ -506,7 +506,7 @@ class ExploreScreen(Screen):
         body.show(message.indexed, message.highlights)
         quotes = self.query_one("#article-quotes", QuoteList)
         quotes.show(message.quotes, self.app.selected, empty=self._no_quotes_text())
-        quotes.border_title = f"Quotes ({len(message.quotes)})"
+        quotes.border_title = f"Quotes ({len(message.quotes):,})"
         if message.then is not None:
             body.step_hit(message.then == "first")
         elif message.offset is not None:
@@ -542,7 +542,7 @@ class ExploreScreen(Screen):
         summary = next((p for p in people if p.name == name), None)
         card.show(summary, name, self.labels)
         person_quotes.show(quotes, self.app.selected, empty="No quotes under these filters.")
-        person_quotes.border_title = f"Their quotes ({len(quotes)})"
+        person_quotes.border_title = f"Their quotes ({len(quotes):,})"
 
     def _show_status(self) -> None:
         if self.unavailable:

@@ -42,13 +42,16 @@ parentheses group: `(khan OR sarwar) ceasefire`.
 
 
 class QueryInput(Input):
-    """The query. `/` is the key that comes here, so it is not typed into an empty query:
-    pressed out of habit while the bar has the focus already, it would start the query."""
+    """The query. Into an empty query, `/` (the key that comes here, pressed out of habit
+    while the bar has the focus already) is not typed, and `?` opens the help, as the
+    placeholder says; typed after a word, both are text."""
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character == "/" and not self.value:
+    async def on_key(self, event: events.Key) -> None:
+        if event.character in ("/", "?") and not self.value:
             event.stop()
             event.prevent_default()
+            if event.character == "?":
+                await self.run_action("app.help")
 
 
 class SearchBar(Vertical):

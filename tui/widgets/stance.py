@@ -64,7 +64,7 @@ quotes to those where someone — or the chosen person — takes that stance;
             count = counts.get((topic, stance), 0)
             text = Content.assemble(
                 (f"{MARKS[stance]} ", styles.STANCE.get(stance, styles.DIM)),
-                (f"({count}) ", styles.DIM),
+                (f"({count:,}) ", styles.DIM),
                 (stance_label(topic, stance, labels), styles.STANCE.get(stance, styles.DIM)),
             )
             options.append(Option(mark + text, id=f"{topic}:{stance}", disabled=not count))

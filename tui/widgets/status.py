@@ -60,7 +60,7 @@ class StatusLine(Horizontal):
             holder.mount_all(Chip(kind, text) for kind, text in chips)
         info = [f"{selected} selected"] if selected else []
         if articles is not None:
-            info.append(f"{articles} indexed")
+            info.append(f"{articles:,} indexed")
         info.append(f"sort: {sort}")
         _update(self.query_one("#status-info", Static), " · ".join(info))
 
