@@ -63,6 +63,7 @@ emmanuel olaf friedrich gerhard helmut joschka markus jens rasmus ulf jonas
 pedro pablo javier mariano santiago alberto carlos jose luis sergio giorgio matteo
 enrico silvio sergio romano paolo mario viktor andrej vaclav petr robert donald joe
 barack hunter ron mike marco chuck kevin mitch ted rand jd elon
+lewis euan ewan tobias kenny fergus alasdair murdo struan
 """
 
 _FEMALE = """
@@ -106,6 +107,8 @@ rosie ellie keeley harriet bridget liz lisa kemi penny nadine andrea esther
 ursula kaja mette giorgia marine ségolène ségolene christine annalena sanna jacinda
 kamala nancy hillary michelle melania ivanka karoline tulsi nikki sarah-jane
 yvette rachel shabana lucy lucy-anne jess anneliese jo mhairi nicola kezia ruth
+margaret peggy isla orla shona eilidh morag ailsa aoife niamh sinead kimberly teresa
+beverly marilyn millie hayley
 """
 
 MALE = frozenset(_MALE.split())

@@ -60,7 +60,8 @@ ROLE_MODIFIERS = _words("""
     leadership labour conservative tory scottish welsh irish british english
     secretary minister communities security interior finance climate digital science
     levelling local regional national international development majority minority joint
-    founding managing executive non-executive assistant associate
+    founding managing executive non-executive assistant associate council county city
+    union police army
 """)
 """Lower-case words that may come inside a role phrase before its head."""
 

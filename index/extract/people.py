@@ -46,8 +46,10 @@ _ABBREVIATED_HONORIFICS = frozenset("mr mrs ms dr prof rev st gen sen gov rep".s
 _PASSIVE = frozenset("is are was were been being".split())
 _SPLIT_HEADS = TITLE_HEADS | PLURAL_ROLE_HEADS
 _SUBJECT_SCAN = 40
-_CLAUSE_BREAKS = frozenset("but while whereas although though ; :".split())
 """How many tokens back a subject is looked for."""
+_CLAUSE_BREAKS = frozenset("but while whereas although though ; :".split())
+_APPOSITION_WORDS = 5
+"""Words a description set off by commas may have after its head ("of international relations")."""
 
 
 @dataclass
@@ -155,7 +157,7 @@ class People:
             if m is not None:
                 if not m.possessive and (relative or (direct and not _after_preposition(doc, m))
                                          or self.is_subject(m)):
-                    return m
+                    return self.apposed_to(m) or m
                 direct = False
                 j = m.begin - 1
                 continue
@@ -177,6 +179,25 @@ class People:
             if doc.lower[j] not in SKIPPABLE:
                 direct = False
             j -= 1
+        return None
+
+    def apposed_to(self, m: Mention) -> Mention | None:
+        """The person a description set off by commas stands beside ("Lewis Cavendish,
+        a professor of international relations, said"), if `m` is one: not "… between Mr
+        Trump and Mr Zelenskyy, the PM said", whose description no comma closes."""
+        doc = self.doc
+        j = m.begin - 1
+        if m.kind not in (GROUP, ROLE) or j < 1 or doc.word[j] != ",":
+            return None
+        person = self.ends_at.get(j - 1)
+        if person is None or person.kind != PERSON or person.possessive:
+            return None
+        for k in range(m.last, min(len(doc), m.last + _APPOSITION_WORDS + 1)):
+            if doc.word[k] == ",":
+                return person
+            lower = doc.lower[k]
+            if not lower.isalpha() or lower in SPEECH_VERBS or lower.endswith(("ed", "ing")) or self.in_quote[k]:
+                return None  # a verb: the description is the subject
         return None
 
     def clause_subject(self, i: int, floor: int) -> Mention | None:
@@ -367,9 +388,10 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
     while tokens and doc.lower[tokens[0]] in CAP_STOP:
         tokens.pop(0)
     if len(tokens) > 1 and tokens[0] == sentence_first and doc.lower[tokens[0]] not in FIRST_NAMES \
-            and doc.lower[tokens[0]].endswith(("ed", "ing", "ly")) \
+            and (doc.lower[tokens[0]].endswith(("ed", "ing", "ly")) or _role_head(doc.lower[tokens[0]])) \
             and (_given_name(doc.word[tokens[1]]) or doc.lower[tokens[1]] in HONORIFICS):
-        tokens.pop(0)  # "Asked Yvette Cooper …", but "United States President …" stays
+        tokens.pop(0)  # "Asked Yvette Cooper …", "Campaigner Owen Redpath …" (its role), but
+        # "United States President …" stays
     while len(tokens) > 2 and _given_name(doc.word[tokens[1]]) and _weak(doc.lower[tokens[0]]):
         tokens.pop(0)  # "On Tuesday Nadia Khan", "Israeli Benjamin Netanyahu"
     if not tokens:
@@ -500,7 +522,7 @@ def _role_before(doc: Doc, first: int) -> tuple[str | None, bool, int]:
     or before a comma and the name: "The US defence secretary, Pete Hegseth,"."""
     j = first - 1
     if j >= 1 and doc.word[j] == "," and doc.sent[j - 1] == doc.sent[first]:
-        return (*_role_before_comma(doc, j), -1)
+        return _role_before_comma(doc, j)
     if j < 0 or doc.para[j] != doc.para[first] or not _role_head(doc.lower[j]) or not _adjacent(doc, first):
         return None, False, -1
     k = j
@@ -510,9 +532,10 @@ def _role_before(doc: Doc, first: int) -> tuple[str | None, bool, int]:
     return _tidy_role(doc.between(k, j + 1)), doc.lower[j] in PLURAL_ROLE_HEADS, k
 
 
-def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool]:
+def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:
     """"The US defence secretary, Pete Hegseth," and "Leader of the Scottish Labour
-    Party, Anas Sarwar,": the role before the comma, with its "of …" if it has one."""
+    Party, Anas Sarwar,": the role before the comma, with its "of …" if it has one, and
+    its first token."""
     head = comma - 1
     while head >= 0 and comma - head <= 5 and _name_token(doc, head):
         head -= 1
@@ -523,12 +546,12 @@ def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool]:
     else:
         head = comma - 1
     if head < 0 or not _role_head(doc.lower[head]) or doc.sent[head] != doc.sent[comma]:
-        return None, False
+        return None, False, -1
     start = head
     while start - 1 >= 0 and head - start < 5 and doc.sent[start - 1] == doc.sent[head] \
             and _roleish(doc, start - 1):
         start -= 1
-    return _tidy_role(doc.between(start, comma)), doc.lower[head] in PLURAL_ROLE_HEADS
+    return _tidy_role(doc.between(start, comma)), doc.lower[head] in PLURAL_ROLE_HEADS, start
 
 
 def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
@@ -553,8 +576,13 @@ def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
         caps = m
         while caps < n and caps - m < 5 and _name_token(doc, caps):
             caps += 1
+        words = m  # "a professor of international relations,": a few words, then the comma
+        while words < n and words - m < 4 and doc.word[words].isalpha() and doc.lower[words] not in SPEECH_VERBS:
+            words += 1
         if caps > m:
             end = caps
+        elif words > m and words < n and doc.word[words] == ",":
+            end = words
     if end < n and doc.lower[end] not in (",", ".", ")", ";", "–", "—", "and", "who"):
         return None, False
     return _tidy_role(doc.between(start, end)), doc.lower[head] in PLURAL_ROLE_HEADS

@@ -5,7 +5,8 @@ Rules, in the order news writing makes them reliable:
   2. the attribution next to it: `X said: “…”`, `“…,” X said`, `“…,” said X`,
      `according to X`, `“…” – X` — after the quote first when the quote opens its
      sentence, before it first otherwise. "…, adding: “…”" and "X rebuked Y and
-     said" take the clause's subject; "X, who …, said" and "X who said" take X;
+     said" take the clause's subject; "X, who …, said", "X who said" and "X, a
+     professor of law, said" take X, as "“…,” the union leader, X, said" does;
   3. the quote before it in the same paragraph (`“…,” she said. “…”`);
   4. a paragraph that is only a quote: the last speaker;
   5. the subject of its sentence ("Mr Khan released a video to “…”").
@@ -36,6 +37,8 @@ _TITLE_REACH = 4
 """How many sentences back an untied title looks for the person it stands for."""
 _LEAD_SCAN = 30
 _TRAIL_SCAN = 8
+_APPOSITION_SCAN = 12
+"""How many tokens a description between a name and its speech verb may take."""
 _FOLD = re.compile(r"[^\w]+")
 _HEADINGS_CHECKED = 50
 """Headings compared with the article's quotes (bounds the work on hostile input)."""
@@ -264,11 +267,15 @@ def _after(people: People, state: _State, q: Attributed, open_token: int, floor:
     if doc.lower[k] in SPEECH_VERBS:
         return state.resolve(people.starts_at.get(k + 1), sentence)
     m = people.starts_at.get(k)
+    if m is None and doc.lower[k] == "the":
+        m = people.starts_at.get(k + 1)  # “…,” the union leader, Brian Oldroyd, said
     if m is None:
         return None
     j = m.last
     if j < n and doc.word[j] == "(":
         j = next((c + 1 for c in range(j + 1, min(n, j + 8)) if doc.word[c] == ")"), j)
+    elif j < n and doc.word[j] == ",":
+        j = _past_apposition(people, j)
     steps = 0
     while j < n and doc.lower[j] in SKIPPABLE and steps < _TRAIL_SCAN:
         j += 1
@@ -279,6 +286,22 @@ def _after(people: People, state: _State, q: Attributed, open_token: int, floor:
                                         or doc.word[m.last] in (".", ",", "(")):
         return m.entity  # “…” – Jane Smith
     return None
+
+
+def _past_apposition(people: People, comma: int) -> int:
+    """Where the words after a name resume past a description set off by commas ("…,”
+    Lewis Cavendish, a professor of international relations, said"; "the union leader,
+    Brian Oldroyd, told"): the token after the closing comma, else `comma`."""
+    doc = people.doc
+    n = len(doc)
+    if comma + 1 < n and doc.lower[comma + 1] in SPEECH_VERBS:
+        return comma + 1
+    for t in range(comma + 1, min(n, comma + _APPOSITION_SCAN)):
+        if people.in_quote[t] or doc.sent[t] != doc.sent[comma]:
+            break
+        if doc.word[t] == ",":
+            return t + 1 if t > comma + 1 else comma
+    return comma
 
 
 def _opens_sentence(people: People, floor: int, open_token: int) -> bool:

@@ -75,7 +75,8 @@ _PRESSURE = frozenset("""
     lobbied implored begged encouraged encouraging told telling
 """.split())
 _EXPLAIN = frozenset("set explained explaining explain outlined outlining justified defended defending".split())
-_DEONTIC = frozenset("must should need needs ought".split())
+_DEONTIC = frozenset("must should need needs ought ready prepared willing".split())
+"""Words by which "X said the party must …" (or "… Britain was ready to …") is X's stance."""
 _CALL = frozenset(("call", "calls"))
 _VERB_BEFORE_CALL = frozenset("""
     to will would must should could can may might also now again i we they you he she it
@@ -386,6 +387,9 @@ def _holders(article: _Article, cues: list, start: int, floor: int) -> list[int 
             continue
         if m.possessive and first_cue - m.last <= 3:
             return [_entity(people, m)]
+        apposed = people.apposed_to(m)
+        if apposed is not None:
+            m = apposed  # "Sir Graham Darrow, a Labour MP, urged"
         if m.kind == GROUP and (_modifies_noun(doc, m) or doc.lower[m.begin - 1:m.begin] == ["among"]):
             j = m.begin - 1
             continue  # "the official Labour position", "X is among those calling for"

@@ -217,6 +217,23 @@ def test_role_led_name_after_the_quote_and_quoted_as_saying():
                                ("We are at a crossroads", "Keir Starmer")]
 
 
+def test_a_description_set_off_by_commas_between_the_name_and_its_verb():
+    body = ("“We need a ceasefire in Gaza now,” Lewis Cavendish, a professor of international relations, "
+            "said, “the fighting has to stop.”\n\n"
+            "Moira Kershaw, the council leader, said: “The bins will be collected.”\n\n"
+            "“We will fight on,” the union leader, Brian Oldroyd, told reporters.")
+    assert quotes_of(body) == [("We need a ceasefire in Gaza now", "Lewis Cavendish"),
+                               ("the fighting has to stop.", "Lewis Cavendish"),
+                               ("The bins will be collected.", "Moira Kershaw"),
+                               ("We will fight on", "Brian Oldroyd")]
+
+
+def test_a_lower_case_role_before_the_name_after_the_quote():
+    body = "‘On Monday the bins will not be collected,’ council leader Moira Kershaw said. ‘We have no money,’ she said."
+    assert quotes_of(body) == [("On Monday the bins will not be collected", "Moira Kershaw"),
+                               ("We have no money", "Moira Kershaw")]
+
+
 def test_a_name_glued_to_a_place_or_organisation_before_it():
     body = "During the meeting in the Oval Office Trump told Zelenskyy he was “gambling with World War III”."
     assert quotes_of(body) == [("gambling with World War III", "Trump")]

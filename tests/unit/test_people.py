@@ -57,6 +57,14 @@ def test_role_before_a_comma_and_the_name():
     assert people["Pete Hegseth"].role == "US defence secretary"
 
 
+def test_a_role_opening_a_sentence_and_an_appositive_with_lower_case_words():
+    people = people_of("Campaigner Owen Redpath said the plan was wrong. Lewis Cavendish, a professor of "
+                       "international relations, agreed. Union leader Margaret Kerr said nothing.")
+    assert {name: p.role for name, p in people.items()} == {
+        "Owen Redpath": "Campaigner", "Lewis Cavendish": "Professor of international relations",
+        "Margaret Kerr": "Union leader"}
+
+
 @pytest.mark.parametrize("body", [
     "Talks were held in Downing Street and at the White House, then in the Oval Office.",
     "Hamas and Hezbollah rejected the offer, Labour said on Sunday.",

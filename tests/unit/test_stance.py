@@ -114,6 +114,14 @@ def test_people_listed_after_as_well_as_share_the_stance():
     assert decided(body) == {("Sadiq Khan", "ceasefire"): "support", ("Andy Burnham", "ceasefire"): "support"}
 
 
+def test_a_description_between_the_holder_and_the_verb_and_a_country_ready_to_act():
+    assert decided(GAZA + "Sir Graham Darrow, a Labour MP, urged ministers to suspend export licences "
+                          "for arms to Israel.") == {("Graham Darrow", "arms-ban"): "support"}
+    assert decided(UKRAINE + "Kevin Calder, a professor of international relations, said Britain was ready "
+                             "to send troops to Ukraine to guard a peace deal.") == {
+        ("Kevin Calder", "ukraine-troops"): "support"}
+
+
 def test_a_leader_speaks_for_his_party():
     body = UKRAINE + ("Sir Ed Davey said his party would support sending British troops to Ukraine "
                       "as peacekeepers.")
