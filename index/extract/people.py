@@ -48,6 +48,7 @@ _SPLIT_HEADS = TITLE_HEADS | PLURAL_ROLE_HEADS
 _SUBJECT_SCAN = 40
 """How many tokens back a subject is looked for."""
 _CLAUSE_BREAKS = frozenset("but while whereas although though ; :".split())
+"""Where a clause with a subject of its own begins (see clause_subject)."""
 _APPOSITION_WORDS = 5
 """Words a description set off by commas may have after its head ("of international relations")."""
 

@@ -103,7 +103,7 @@ class _ProgressBar:
 def _print_json(index_dir: Path, articles: int, report) -> None:
     from .common import print_json
 
-    indexed = set(report.added) | set(report.updated)
+    indexed = _indexed(report)
     print_json({
         "index": str(index_dir),
         "articles": articles,
@@ -155,10 +155,15 @@ def _problems_by_reason(report) -> list[tuple[str, str, list]]:
     """The report's problems as (label, reason, problems): "skipped" for what was not
     indexed, "warning" for a part left out of a file that was; the reason is a message's
     words before any ": " detail ("date not understood")."""
-    indexed = set(report.added) | set(report.updated)
+    indexed = _indexed(report)
     groups: dict[tuple[str, str], list] = {}
     for problem in report.skipped:
         label = "warning" if problem.path in indexed else "skipped"
         groups.setdefault((label, problem.message.split(": ", 1)[0]), []).append(problem)
     ordered = sorted(groups.items(), key=lambda group: group[0][0] == "warning")  # skipped first
     return [(label, reason, problems) for (label, reason), problems in ordered]
+
+
+def _indexed(report) -> set[str]:
+    """The files this run indexed: a problem of one of them left out only a part of it."""
+    return set(report.added) | set(report.updated)
