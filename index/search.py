@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from whoosh import fields, qparser, query
 from whoosh.query import Query
@@ -328,16 +329,12 @@ class QueryCompiler:
         unknown = []
         for leaf in _asked_for(parsed):
             field = leaf.field() if hasattr(leaf, "field") else None
-            if field not in NAME_FIELDS or field not in self.syntax.fields:
+            if field not in NAME_FIELDS or field not in self.syntax.fields or isinstance(leaf, query.FuzzyTerm):
                 continue
-            if isinstance(leaf, (query.Prefix, query.Wildcard)):
-                pattern = leaf.text + "*" if isinstance(leaf, query.Prefix) else leaf.text
-                if not facets.like(field, pattern):
-                    unknown.append(UnknownName(field, pattern))
-            elif isinstance(leaf, (query.Term, query.Phrase)):
-                value = " ".join(leaf.words) if isinstance(leaf, query.Phrase) else str(leaf.text)
-                if not facets.containing(field, value):
-                    unknown.append(UnknownName(field, value, facets.nearest(field, value)))
+            asked = _name_values(leaf, field, facets)
+            if asked is not None and not asked.values:
+                nearest = None if asked.pattern else facets.nearest(field, asked.text)
+                unknown.append(UnknownName(field, asked.text, nearest))
         named = {(name.field, name.value + "*") for name in unknown}
         return [name for name in unknown if (name.field, name.value) not in named]
 
@@ -373,16 +370,33 @@ class QueryCompiler:
         return q
 
     def _name_query(self, q: Query, field: str, facets: FacetTerms) -> Query:
-        if isinstance(q, (query.Prefix, query.Wildcard)):
-            pattern = q.text + "*" if isinstance(q, query.Prefix) else q.text
-            return _any_of(field, facets.like(field, pattern), q.boost)
-        if isinstance(q, (query.Term, query.FuzzyTerm)):
-            return _any_of(field, facets.containing(field, str(q.text)), q.boost)
-        if isinstance(q, query.Phrase):
-            return _any_of(field, facets.containing(field, " ".join(q.words)), q.boost)
+        asked = _name_values(q, field, facets)
+        if asked is not None:
+            return _any_of(field, asked.values, q.boost)
         if isinstance(q, query.MultiTerm):
             return bounded(q, facets)
         return q
+
+
+class _NameAsked(NamedTuple):
+    """What a name field's part of a query asks for, as typed, and the values holding it."""
+
+    text: str
+    values: list[str]
+    pattern: bool
+    """`text` is a wildcard pattern (`sarw*`), not words."""
+
+
+def _name_values(q: Query, field: str, facets: FacetTerms) -> _NameAsked | None:
+    """The values a word, phrase or wildcard of a name field stands for (`person:starmer`
+    finds "keir starmer"); None for any other part of a query."""
+    if isinstance(q, (query.Prefix, query.Wildcard)):
+        pattern = q.text + "*" if isinstance(q, query.Prefix) else q.text
+        return _NameAsked(pattern, facets.like(field, pattern), True)
+    if isinstance(q, (query.Term, query.FuzzyTerm, query.Phrase)):
+        text = " ".join(q.words) if isinstance(q, query.Phrase) else str(q.text)
+        return _NameAsked(text, facets.containing(field, text), False)
+    return None
 
 
 def _asked_for(q: Query) -> Iterable[Query]:

@@ -72,7 +72,7 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
     """Each person with their counts and stances, then how many were shown of how many."""
     from rich.text import Text
 
-    from newsx.index.counts import plural
+    from newsx.index.counts import plural, shown_of
 
     from .common import console, day
 
@@ -89,5 +89,4 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
         out.print(text, soft_wrap=True)
         for topic, (stance, when, _evidence) in sorted(person.stances.items()):
             out.print(Text(f"  {labels.get(topic, topic)}: {stance} ({day(when)})"), soft_wrap=True)
-    counted = plural(total, "person", "people")
-    out.print(Text(f"{len(people):,} of {counted}" if len(people) < total else counted, style="dim"))
+    out.print(Text(shown_of(len(people), total, "person", "people"), style="dim"))

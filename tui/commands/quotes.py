@@ -86,7 +86,7 @@ def _print_quotes(records, total: int) -> None:
     """Each quote and its citation, then how many were shown of how many."""
     from rich.text import Text
 
-    from newsx.index.counts import plural
+    from newsx.index.counts import shown_of
 
     from ..export import citation
     from .common import console
@@ -96,5 +96,4 @@ def _print_quotes(records, total: int) -> None:
         out.print(Text("“").append(record.text).append("”"), soft_wrap=True)
         out.print(Text(f"  {citation(record)}", style="dim"), soft_wrap=True)
         out.print()
-    counted = plural(total, "quote")
-    out.print(Text(f"{len(records):,} of {counted}" if len(records) < total else counted, style="dim"), soft_wrap=True)
+    out.print(Text(shown_of(len(records), total, "quote"), style="dim"), soft_wrap=True)
