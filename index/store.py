@@ -508,7 +508,10 @@ class Store:
 
     def people(self, query: str = "", *, filters: Filters | None = None) -> list[PersonSummary]:
         """The people in the matching articles, most mentioned first, with their quote
-        counts and their latest stance on each topic.
+        counts and their latest stance on each topic. With a stance in `filters`, only
+        those whose latest stance (on its topic, when one is given) in the articles the
+        query matches is that one: who supports what now, or, with a date in the query,
+        then.
 
         Remembered per index state, query and filters: the summaries are shared with
         later calls, so treat them as read-only.
@@ -519,11 +522,20 @@ class Store:
             return list(view.remembered(key, lambda: self._people(view, query, filters)))
 
     def _people(self, view: _View, query: str, filters: Filters | None) -> list[PersonSummary]:
-        tally = _PeopleTally()
-        facts, dates = view.column("facts"), view.column("sortdate")
-        for docnum in self._matching_docs(view, query, filters):
-            tally.add(json.loads(facts[docnum] or b"{}"), _from_sortdate(dates[docnum]))
-        return tally.summaries()
+        summaries = _tally(view, self._matching_docs(view, query, filters)).summaries()
+        if filters and filters.stance:
+            # Each one's latest stance among all the articles the query (and person) match,
+            # not only those where someone takes this stance: who said otherwise since is out.
+            topic = filters.topic.lower() if filters.topic else None
+            stated = {
+                docnum
+                for value, _ in view.article_facets.values("stance")
+                if topic is None or value.rpartition(":")[0] == topic
+                for docnum in view.term_docs("stance", value)
+            }
+            latest = _tally(view, stated & self._matching_docs(view, query, Filters(person=filters.person))).people
+            summaries = [p for p in summaries if p.name in latest and _holds(latest[p.name], topic, filters.stance)]
+        return summaries
 
     def stance_counts(self, query: str = "", *, filters: Filters | None = None) -> dict[tuple[str, str], int]:
         """(topic, stance) -> how many of the matching articles someone takes it in."""
@@ -747,6 +759,15 @@ def _joined(ranker: BlockRanker, scores: dict[int, float], theirs: Answer, limit
     return _Collected(len(scores) + total, hits, values)
 
 
+def _tally(view: _View, docs: set[int]) -> _PeopleTally:
+    """The people of the articles `docs`."""
+    tally = _PeopleTally()
+    facts, dates = view.column("facts"), view.column("sortdate")
+    for docnum in docs:
+        tally.add(json.loads(facts[docnum] or b"{}"), _from_sortdate(dates[docnum]))
+    return tally
+
+
 class _PeopleTally:
     """People summed over articles: mentions, quotes, and the latest stance per topic."""
 
@@ -776,6 +797,15 @@ class _PeopleTally:
 
     def summaries(self) -> list[PersonSummary]:
         return sorted(self.people.values(), key=lambda p: (-p.mentions, -p.quotes, p.name))
+
+
+def _holds(person: PersonSummary, topic: str | None, stance: str) -> bool:
+    """Whether `person`'s latest stance on `topic` (on some topic, for None) is `stance`."""
+    return any(
+        held.lower() == stance.lower()
+        for on, (held, _, _) in person.stances.items()
+        if topic is None or on.lower() == topic.lower()
+    )
 
 
 def _filter_key(filters: Filters | None) -> tuple:

@@ -67,6 +67,11 @@ async def test_stance_filter_narrows_articles_and_quotes(make_app):
             stances = app.store.article(hit.id).analysis.stances
             assert any((s.topic, s.stance) == ("ceasefire", "support") for s in stances)
         assert [str(c.content) for c in app.screen.query(Chip)] == ["supports Gaza ceasefire ✕"]
+        # the people pane answers "who supports a Gaza ceasefire?"
+        people = app.screen.query_one(PeopleList)
+        assert people.people and all(p.stances["ceasefire"][0] == "support" for p in people.people)
+        assert "Keir Starmer" not in {p.name for p in people.people}
+        assert people.border_subtitle == "supports Gaza ceasefire"
         # the open article's quotes follow the filter too
         await pilot.press("slash", "enter")  # to the search bar, and back to the list
         await settle(pilot)

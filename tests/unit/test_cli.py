@@ -163,10 +163,20 @@ def test_a_mistyped_speaker_gets_the_nearest_name_on_stderr(indexed, capsys):
     assert err == "newsx: no outlet:independant in the index; did you mean outlet:independent?\n"
 
 
-def test_quotes_on_a_topic_the_config_does_not_have_is_an_error_naming_those_it_has(indexed, capsys):
-    code, out, err = run(capsys, "quotes", "--topic", "gaza")
-    assert (code, out) == (2, "")
-    assert err == "newsx: unknown topic 'gaza' (the topics: ceasefire, arms-ban, ukraine-troops)\n"
+def test_a_topic_the_config_does_not_have_is_an_error_naming_those_it_has(indexed, capsys):
+    for command in ("quotes", "people"):
+        code, out, err = run(capsys, command, "--topic", "gaza")
+        assert (code, out) == (2, "")
+        assert err == "newsx: unknown topic 'gaza' (the topics: ceasefire, arms-ban, ukraine-troops)\n"
+
+
+def test_people_with_a_stance_are_those_who_take_it(indexed, capsys):
+    code, out, _ = run(capsys, "people", "--topic", "ceasefire", "--stance", "support", "--json")
+    supporters = {p["name"]: p for p in json.loads(out)["people"]}
+    assert code == 0 and "Anas Sarwar" in supporters and "Keir Starmer" not in supporters
+    assert all(p["stances"]["ceasefire"] for p in supporters.values())
+    opponents = run(capsys, "people", "--topic", "ceasefire", "--stance", "oppose")[1]
+    assert opponents.startswith("Keir Starmer") and "Anas Sarwar" not in opponents
 
 
 def test_people_json(indexed, capsys):

@@ -239,6 +239,33 @@ def test_people_are_counted_over_the_matching_articles(seeds):
     assert seeds.people("", filters=Filters(person="Nobody At All")) == []
 
 
+def test_people_under_a_stance_filter_are_those_whose_latest_stance_it_is(seeds):
+    supporters = {p.name for p in seeds.people(filters=Filters(topic="ceasefire", stance="support"))}
+    assert {"Anas Sarwar", "Sadiq Khan", "Imran Hussain"} <= supporters and "Keir Starmer" not in supporters
+    for topic, stance in (("ceasefire", "support"), ("ceasefire", "oppose"), (None, "oppose")):
+        people = seeds.people(filters=Filters(topic=topic, stance=stance))
+        assert people, (topic, stance)
+        for person in people:
+            assert any(held == stance for on, (held, _, _) in person.stances.items() if on == (topic or on))
+    # a topic alone narrows the articles, not the people in them
+    assert len(seeds.people(filters=Filters(topic="ceasefire"))) > len(supporters)
+
+
+def test_someone_who_changed_sides_is_listed_on_their_latest_side_of_the_matching_articles(tmp_path):
+    news = tmp_path / "news"
+    write_article(news, "early.json", "Anas Sarwar said he opposes a ceasefire in Gaza.", day=date(2023, 10, 20))
+    write_article(news, "late.json", "Anas Sarwar said he supports a ceasefire in Gaza.", day=date(2024, 2, 1))
+    with Store.open(tmp_path / "index", Config(path=tmp_path / "config.yaml"), build_seeds=False) as store:
+        store.update([news])
+
+        def sides(query: str = "") -> dict[str, set[str]]:
+            return {stance: {p.name for p in store.people(query, filters=Filters(topic="ceasefire", stance=stance))}
+                    for stance in ("support", "oppose")}
+
+        assert sides() == {"support": {"Anas Sarwar"}, "oppose": set()}
+        assert sides("date:2023") == {"support": set(), "oppose": {"Anas Sarwar"}}
+
+
 def test_a_search_that_finds_nothing_names_the_mistyped_name_and_the_nearest_one_held(seeds):
     assert seeds.search("ceasefire person:sarwr").unknown == [UnknownName("person", "sarwr", "sarwar")]
     assert seeds.search('person:"anas sarwr"').unknown == [UnknownName("person", "anas sarwr", "anas sarwar")]

@@ -55,11 +55,25 @@ def open_store(args: argparse.Namespace, *, build_seeds: bool = True) -> Store:
 
 
 def topic_labels(args: argparse.Namespace) -> dict[str, str]:
-    """Each topic's label by its id, in the config's order (--config or NEWSX_CONFIG)."""
+    """Each topic's label by its id, in the config's order (--config or NEWSX_CONFIG);
+    a NewsxError when --topic names none of them."""
     from newsx.index.config import load_config
+    from newsx.index.errors import NewsxError
     from newsx.index.extract import load_topics
 
-    return {topic.id: topic.label for topic in load_topics(load_config(args.config))}
+    labels = {topic.id: topic.label for topic in load_topics(load_config(args.config))}
+    chosen = getattr(args, "topic", None)
+    if chosen and chosen not in labels:
+        raise NewsxError(f"unknown topic {chosen!r} (the topics: {', '.join(labels)})")
+    return labels
+
+
+def add_stance_options(parser: argparse.ArgumentParser, who: str) -> None:
+    """--topic and --stance, said of `who` ("quotes", "people")."""
+    from newsx.index.model import STANCES
+
+    parser.add_argument("--topic", metavar="TOPIC", help=f"{who} on this topic (its id, e.g. ceasefire)")
+    parser.add_argument("--stance", choices=STANCES, help=f"{who} taking this stance")
 
 
 def note(message: str) -> None:

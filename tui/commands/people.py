@@ -2,6 +2,7 @@
 
     newsx people                      everyone in the index
     newsx people 'ceasefire date:2023'
+    newsx people --topic ceasefire --stance support     who supports a Gaza ceasefire
     newsx people gaza --json          {"query": str, "people": [{"name", "role", "aliases",
                                        "mentions", "quotes", "articles",
                                        "stances": {topic: {"stance", "date": "YYYY-MM-DD" or null,
@@ -9,7 +10,9 @@
 
 Counts are over the matching articles ("quotes" counts speech, as `newsx quotes` lists
 it: not fragments); a person's stance on a topic is the one in the latest matching
-article that shows it, with that article's date and the evidence sentence. When no one
+article that shows it, with that article's date and the evidence sentence. With --stance,
+only the people who take that stance in the matching articles (on --topic when given),
+and the articles are those where someone does, as the app's stance filter. When no one
 is found, each name the query asks for that no article holds (person:kershw) gets a line
 on stderr, with the nearest one that some article does.
 """
@@ -18,28 +21,32 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_store_options, positive_int, topic_labels
+from .common import add_stance_options, add_store_options, positive_int, topic_labels
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_options(parser)
     parser.add_argument("query", nargs="?", default="", metavar="QUERY", help="which articles (as in `newsx search`)")
+    add_stance_options(parser, "people")
     parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N people")
     parser.add_argument("--json", action="store_true", help="print JSON (schema above)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsx.index.model import Filters
+
     from ..hints import unknown_name
     from .common import note, open_store
 
+    labels = topic_labels(args)
     with open_store(args) as store:
-        everyone = store.people(args.query)
+        everyone = store.people(args.query, filters=Filters(topic=args.topic, stance=args.stance))
         unknown = [] if everyone else store.unknown_names(args.query)
     people = everyone[: args.limit]
     if args.json:
         _print_json(args.query, people)
     else:
-        _print_people(people, len(everyone), topic_labels(args))
+        _print_people(people, len(everyone), labels)
     for name in unknown:
         note(unknown_name(name))
     return 0

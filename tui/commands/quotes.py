@@ -23,17 +23,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsx.index.model import STANCES
-
-from .common import add_store_options, positive_int
+from .common import add_stance_options, add_store_options, positive_int
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_options(parser)
     parser.add_argument("query", nargs="?", default="", metavar="QUERY", help="words in the quote")
     parser.add_argument("--speaker", metavar="NAME", help="quotes by this person (any part of the name)")
-    parser.add_argument("--topic", metavar="TOPIC", help="quotes on this topic (its id, e.g. ceasefire)")
-    parser.add_argument("--stance", choices=STANCES, help="quotes taking this stance")
+    add_stance_options(parser, "quotes")
     parser.add_argument("--fragments", action="store_true", help="include 1-5-word fragments")
     parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N quotes")
     parser.add_argument("--format", choices=("markdown", "json", "csv"), help="export format")
@@ -48,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from ..export import EXPORTERS, ExportExistsError, format_for, write_export
     from .common import note, open_store, topic_labels
 
-    if args.topic and args.topic not in (topics := topic_labels(args)):
-        raise NewsxError(f"unknown topic {args.topic!r} (the topics: {', '.join(topics)})")
+    topic_labels(args)  # an unknown --topic is an error
     search = dict(speaker=args.speaker, topic=args.topic, stance=args.stance, kind=None if args.fragments else "speech")
     with open_store(args) as store:
         records = store.quotes(args.query, limit=args.limit, **search)

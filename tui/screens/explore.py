@@ -486,9 +486,13 @@ class ExploreScreen(Screen):
             return
         self.people, self.counts = message.people[:PEOPLE_SHOWN], message.counts
         people = self.query_one(PeopleList)
-        people.show(self.people, self.filters.person)
+        topic, stance = self.filters.topic, self.filters.stance
+        taking = stance_label(topic, stance, self.labels) if topic and stance else ""
+        people.show(self.people, self.filters.person,
+                    empty="No one here takes that stance." if taking else "Nobody named in these articles.")
         total = len(message.people)
         people.border_title = f"People ({total:,})" if total <= PEOPLE_SHOWN else f"People ({PEOPLE_SHOWN} of {total:,})"
+        people.border_subtitle = taking
         self.query_one(StanceFilter).show(self.topics, self.labels, self.counts, (self.filters.topic, self.filters.stance))
         self._show_person(message.person_quotes, message.people)
 

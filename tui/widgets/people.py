@@ -36,7 +36,8 @@ class PeopleList(NavList):
 
 The people named in the matching articles, with how often they are mentioned
 and quoted, their role, and where they stand on each topic (✔ supports,
-✘ opposes). `enter` narrows the articles to those that mention the person and
+✘ opposes). Under a stance filter, only those who take that stance: who
+supports a ceasefire, who opposes it. `enter` narrows the articles to those that mention the person and
 lists their quotes below; `enter` again (or `esc`) removes that filter.
 """
 
@@ -51,13 +52,14 @@ lists their quotes below; `enter` again (or `esc`) removes that filter.
         super().__init__(id=id)
         self.people: list[PersonSummary] = []
 
-    def show(self, people: list[PersonSummary], chosen: str | None) -> None:
-        """Replace the list, marking the person who is the active filter."""
+    def show(self, people: list[PersonSummary], chosen: str | None, *, empty: str) -> None:
+        """Replace the list, marking the person who is the active filter (`empty`: what
+        an empty list says)."""
         keep = self.highlighted
         self.people = list(people)
         self.clear_options()
         if not self.people:
-            self.add_option(Option(Content.styled("Nobody named in these articles.", styles.DIM), disabled=True))
+            self.add_option(Option(Content.styled(empty, styles.DIM), disabled=True))
             return
         self.add_options(person_prompt(p, p.name == chosen) for p in self.people)
         names = [p.name for p in self.people]
