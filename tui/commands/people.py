@@ -11,8 +11,8 @@
 Counts are over the matching articles ("quotes" counts speech, as `newsx quotes` lists
 it: not fragments); a person's stance on a topic is the one in the latest matching
 article that shows it, with that article's date and the evidence sentence. With --stance,
-only the people who take that stance in the matching articles (on --topic when given),
-and the articles are those where someone does, as the app's stance filter. When no one
+as the app's stance filter: the articles where someone takes that stance (on --topic when
+given), and only the people whose latest stance in the matching articles it is. When no one
 is found, each name the query asks for that no article holds (person:kershw) gets a line
 on stderr, with the nearest one that some article does.
 """

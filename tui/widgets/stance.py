@@ -30,8 +30,8 @@ class StanceFilter(NavList):
 Each topic twice: someone supports it (✔) or opposes it (✘), with the number
 of matching articles that choice leaves. `enter` narrows the articles and
 quotes to those where someone — or the chosen person — takes that stance,
-and the people pane to those who take it; "Any stance" (or `esc`) removes
-the filter.
+and the people pane to those whose latest stance it is; "Any stance" (or
+`esc`) removes the filter.
 """
 
     @dataclass
