@@ -525,7 +525,8 @@ class Store:
         summaries = _tally(view, self._matching_docs(view, query, filters)).summaries()
         if filters and filters.stance:
             # Each one's latest stance among all the articles the query (and person) match,
-            # not only those where someone takes this stance: who said otherwise since is out.
+            # not only those where someone takes this stance: who said otherwise since is
+            # out, but for the chosen person, whose articles these are.
             topic = filters.topic.lower() if filters.topic else None
             stated = {
                 docnum
@@ -534,7 +535,10 @@ class Store:
                 for docnum in view.term_docs("stance", value)
             }
             latest = _tally(view, stated & self._matching_docs(view, query, Filters(person=filters.person))).people
-            summaries = [p for p in summaries if p.name in latest and _holds(latest[p.name], topic, filters.stance)]
+            summaries = [
+                p for p in summaries
+                if p.name == filters.person or p.name in latest and _holds(latest[p.name], topic, filters.stance)
+            ]
         return summaries
 
     def stance_counts(self, query: str = "", *, filters: Filters | None = None) -> dict[tuple[str, str], int]:

@@ -264,6 +264,9 @@ def test_someone_who_changed_sides_is_listed_on_their_latest_side_of_the_matchin
 
         assert sides() == {"support": {"Anas Sarwar"}, "oppose": set()}
         assert sides("date:2023") == {"support": set(), "oppose": {"Anas Sarwar"}}
+        # chosen, he stays in the list of the articles where he opposed it
+        chosen = store.people(filters=Filters(person="Anas Sarwar", topic="ceasefire", stance="oppose"))
+        assert [p.name for p in chosen] == ["Anas Sarwar"]
 
 
 def test_a_search_that_finds_nothing_names_the_mistyped_name_and_the_nearest_one_held(seeds):
