@@ -37,8 +37,9 @@ class PeopleList(NavList):
 The people named in the matching articles, with how often they are mentioned
 and quoted, their role, and where they stand on each topic (✔ supports,
 ✘ opposes). Under a stance filter, only those whose latest stance it is:
-who supports a ceasefire, who opposes it. `enter` narrows the articles to those that mention the person and
-lists their quotes below; `enter` again (or `esc`) removes that filter.
+who supports a ceasefire, who opposes it. `enter` narrows the articles to
+those that mention the person and lists their quotes below; `enter` again
+(or `esc`) removes that filter.
 """
 
     @dataclass
