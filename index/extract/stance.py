@@ -2,7 +2,7 @@
 
 A topic's `support` and `oppose` phrases say what each side wants ("ban on arms sales",
 "humanitarian pause"). Where one appears, the cues close before it set the attitude of
-whoever holds it: endorsing cues (call for, back, urge, need) keep the phrase's
+whoever holds it: endorsing cues (call for, back, urge, need, be part of) keep the phrase's
 direction, rejecting cues (resist, rule out, defy) turn it round, and each negation
 turns its cue round ("not backing", "don't agree with"; not "don't we need …?"). Cues
 chain only when each sits close before the next ("has resisted calls for a full
@@ -42,7 +42,7 @@ _ENDORSE = """
     join*, echo*, welcome*, prepared to, ready to, committed to, pledg*, vow*, argu* for,
     make the case for, willing to, fight for, campaign* for, lobb* for, champion*,
     favour*, favor*, call* on, insist* on, means, vot* for, hail*, prais*, applaud*,
-    celebrat*, defend*, supporter* of, proponent* of, champion* of
+    celebrat*, defend*, supporter* of, proponent* of, champion* of, be part of, take part in
 """
 _REJECT = """
     resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,

@@ -71,6 +71,15 @@ def test_a_cue_governs_only_what_follows_it_closely():
 
 
 @pytest.mark.parametrize("sentence, stance", [
+    ("Nadia Khan said British troops should be part of a reassurance force.", "support"),
+    ("“British troops should be part of a reassurance force,” Nadia Khan said.", "support"),
+    ("Nadia Khan said she would not take part in a reassurance force.", "oppose"),
+])
+def test_being_part_of_something_endorses_it(sentence, stance):
+    assert decided(UKRAINE + sentence) == {("Nadia Khan", "ukraine-troops"): stance}
+
+
+@pytest.mark.parametrize("sentence, stance", [
     ("Sadiq Khan said a ceasefire would help prevent further loss of life.", "support"),
     ("Sadiq Khan warned a ceasefire would leave Hamas free to attack again.", "oppose"),
     ("Sadiq Khan said a ceasefire would not help anyone.", "oppose"),
