@@ -172,7 +172,9 @@ def test_a_topic_the_config_does_not_have_is_an_error_naming_those_it_has(indexe
 
 def test_people_with_a_stance_are_those_who_take_it(indexed, capsys):
     code, out, _ = run(capsys, "people", "--topic", "ceasefire", "--stance", "support", "--json")
-    supporters = {p["name"]: p for p in json.loads(out)["people"]}
+    data = json.loads(out)
+    assert (data["topic"], data["stance"]) == ("ceasefire", "support")
+    supporters = {p["name"]: p for p in data["people"]}
     assert code == 0 and "Anas Sarwar" in supporters and "Keir Starmer" not in supporters
     assert all(p["stances"]["ceasefire"] for p in supporters.values())
     opponents = run(capsys, "people", "--topic", "ceasefire", "--stance", "oppose")[1]

@@ -2,8 +2,10 @@
 
     newsx people                      everyone in the index
     newsx people 'ceasefire date:2023'
-    newsx people --topic ceasefire --stance support     who supports a Gaza ceasefire
-    newsx people gaza --json          {"query": str, "people": [{"name", "role", "aliases",
+    newsx people --topic ceasefire --stance support
+                                      who supports a Gaza ceasefire
+    newsx people gaza --json          {"query": str, "topic": str or null, "stance": str or null,
+                                       "people": [{"name", "role", "aliases",
                                        "mentions", "quotes", "articles",
                                        "stances": {topic: {"stance", "date": "YYYY-MM-DD" or null,
                                                            "evidence"}}}]}
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         unknown = [] if everyone else store.unknown_names(args.query)
     people = everyone[: args.limit]
     if args.json:
-        _print_json(args.query, people)
+        _print_json(args, people)
     else:
         _print_people(people, len(everyone), labels)
     for name in unknown:
@@ -52,11 +54,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_json(query: str, people) -> None:
+def _print_json(args: argparse.Namespace, people) -> None:
     from .common import print_json
 
     print_json({
-        "query": query,
+        "query": args.query,
+        "topic": args.topic,
+        "stance": args.stance,
         "people": [
             {
                 "name": p.name,
