@@ -244,6 +244,12 @@ class ExploreScreen(Screen):
             self.query_one(ResultList).focus()
 
     @property
+    def stance_taken(self) -> str | None:
+        """The stance filter in words ("supports Gaza ceasefire"), or None when none is on."""
+        topic, stance = self.filters.topic, self.filters.stance
+        return stance_label(topic, stance, self.labels) if topic and stance else None
+
+    @property
     def sidebar_shown(self) -> bool:
         """Are the people and stance panes on screen?"""
         return self.sidebar_choice if self.sidebar_choice is not None else self.size.width >= WIDE
@@ -486,13 +492,12 @@ class ExploreScreen(Screen):
             return
         self.people, self.counts = message.people[:PEOPLE_SHOWN], message.counts
         people = self.query_one(PeopleList)
-        topic, stance = self.filters.topic, self.filters.stance
-        taking = stance_label(topic, stance, self.labels) if topic and stance else ""
+        taking = self.stance_taken
         people.show(self.people, self.filters.person,
                     empty="No one here takes that stance." if taking else "Nobody named in these articles.")
         total = len(message.people)
         people.border_title = f"People ({total:,})" if total <= PEOPLE_SHOWN else f"People ({PEOPLE_SHOWN} of {total:,})"
-        people.border_subtitle = taking
+        people.border_subtitle = taking or ""
         self.query_one(StanceFilter).show(self.topics, self.labels, self.counts, (self.filters.topic, self.filters.stance))
         self._show_person(message.person_quotes, message.people)
 
@@ -561,8 +566,8 @@ class ExploreScreen(Screen):
         for kind in self.filter_order:
             if kind == "person" and self.filters.person:
                 chips.append((kind, f"person: {self.filters.person}"))
-            elif kind == "stance" and self.filters.topic and self.filters.stance:
-                chips.append((kind, stance_label(self.filters.topic, self.filters.stance, self.labels)))
+            elif kind == "stance" and self.stance_taken:
+                chips.append((kind, self.stance_taken))
         self.query_one(StatusLine).show(
             count=count, chips=chips, articles=self.articles, sort=self.sort if self.ranked else "date",
             selected=len(self.app.selected),
@@ -665,8 +670,8 @@ class ExploreScreen(Screen):
             parts.append(f"search: {self.query_text.strip()}")
         if self.filters.person:
             parts.append(f"person: {self.filters.person}")
-        if self.filters.topic and self.filters.stance:
-            parts.append(stance_label(self.filters.topic, self.filters.stance, self.labels))
+        if self.stance_taken:
+            parts.append(self.stance_taken)
         return "Quotes — " + "; ".join(parts) if parts else None
 
     def _export_to(self, name: str | None, text: str, count: int, overwrite: bool = False) -> None:
