@@ -85,7 +85,7 @@ helle hilary hillary holly hope ilhan imogen ines ingrid irene iris isabel isabe
 isabelle jacinda jackie jacqueline jade jane janet janice jasmine jean jeanette jennifer
 jenny jess jessica jill jo joan joanna joanne jocelyn jodie josephine joy joyce judith
 judy julia julie juliet june justine kamala karen karin kate katherine kathleen kathryn
-kathy katie katrina kay kaja keira kelly kemi kerry kezia kim kimberley kirsty kristen
+kathy katie katrina katy kay kaja keira kelly kemi kerry kezia kim kimberley kirsty kristen
 kristina kylie laila lara laura lauren layla leah leila lena lesley leslie lilian lily
 linda lindsay lindsey lisa liz liza lois lola lorna lorraine louisa louise lucia lucy
 luciana lydia lynn lynne madeleine magda magdalena maggie mai maria mariam marian

@@ -61,7 +61,7 @@ ROLE_MODIFIERS = _words("""
     secretary minister communities security interior finance climate digital science
     levelling local regional national international development majority minority joint
     founding managing executive non-executive assistant associate council county city
-    union police army
+    union police army affairs policy communications media legal medical economics public
 """)
 """Lower-case words that may come inside a role phrase before its head."""
 

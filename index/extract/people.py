@@ -49,6 +49,8 @@ _SUBJECT_SCAN = 40
 """How many tokens back a subject is looked for."""
 _CLAUSE_BREAKS = frozenset("but while whereas although though ; :".split())
 """Where a clause with a subject of its own begins (see clause_subject)."""
+_APPOSITION_ENDS = frozenset(",.;:()–—")
+"""What may follow a name set off by commas after its role."""
 _APPOSITION_WORDS = 5
 """Words a description set off by commas may have after its head ("of international relations")."""
 
@@ -469,7 +471,7 @@ def _weak(lower: str) -> bool:
 
 def _gather_evidence(doc: Doc, run: _Run) -> None:
     if run.role is None:
-        run.role, run.role_plural, run.head = _role_before(doc, run.head if run.head >= 0 else run.first)
+        run.role, run.role_plural, run.head = _role_before(doc, run.head if run.head >= 0 else run.first, run.last)
     if run.role is None and not run.possessive:
         run.role, run.role_plural = _role_after(doc, run.last)
     multi = len(run.words) > 1
@@ -512,18 +514,22 @@ def _role_head(lower: str) -> bool:
 
 
 def _roleish(doc: Doc, t: int) -> bool:
-    lower = doc.lower[t]
+    """A word that may be part of a role phrase: a role word (also "party's"), or a
+    capitalised one ("Oxfam's", "Liberal")."""
+    lower = strip_possessive(doc.lower[t])[0]
     if lower in ROLE_MODIFIERS or _role_head(lower):
         return True
     return is_capitalised(doc.word[t]) and lower not in CAP_STOP and doc.word[t][:1].isalpha()
 
 
-def _role_before(doc: Doc, first: int) -> tuple[str | None, bool, int]:
+def _role_before(doc: Doc, first: int, last: int) -> tuple[str | None, bool, int]:
     """A role phrase written just before a name: "Greater Manchester mayor Andy Burnham",
-    or before a comma and the name: "The US defence secretary, Pete Hegseth,"."""
+    or before a comma and the name set off as its apposition: "The US defence secretary,
+    Pete Hegseth," (not "After meeting the foreign secretary, Smith said")."""
     j = first - 1
     if j >= 1 and doc.word[j] == "," and doc.sent[j - 1] == doc.sent[first]:
-        return _role_before_comma(doc, j)
+        apposed = last >= len(doc) or doc.sent[last] != doc.sent[first] or doc.word[last] in _APPOSITION_ENDS
+        return _role_before_comma(doc, j) if apposed else (None, False, -1)
     if j < 0 or doc.para[j] != doc.para[first] or not _role_head(doc.lower[j]) or not _adjacent(doc, first):
         return None, False, -1
     k = j
@@ -534,12 +540,16 @@ def _role_before(doc: Doc, first: int) -> tuple[str | None, bool, int]:
 
 
 def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:
-    """"The US defence secretary, Pete Hegseth," and "Leader of the Scottish Labour
-    Party, Anas Sarwar,": the role before the comma, with its "of …" if it has one, and
-    its first token."""
+    """"The US defence secretary, Pete Hegseth,", "Leader of the Scottish Labour
+    Party, Anas Sarwar," and "Oxfam's head of policy, Katy Chakrabortty,": the role
+    before the comma, with its "of …" if it has one, and its first token."""
     head = comma - 1
     while head >= 0 and comma - head <= 5 and _name_token(doc, head):
         head -= 1
+    if head == comma - 1:  # no capitalised words: "of policy", "for international development"
+        while head >= 0 and comma - head <= 3 and doc.word[head].isalpha() and doc.word[head].islower() \
+                and doc.lower[head] not in ("of", "for"):
+            head -= 1
     if head >= 0 and doc.lower[head] == "the":
         head -= 1
     if head >= 1 and head < comma - 1 and doc.lower[head] in ("of", "for"):
@@ -550,7 +560,7 @@ def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:
         return None, False, -1
     start = head
     while start - 1 >= 0 and head - start < 5 and doc.sent[start - 1] == doc.sent[head] \
-            and _roleish(doc, start - 1):
+            and (_roleish(doc, start - 1) or (start > 1 and _plural_possessive(doc, start - 1))):
         start -= 1
     return _tidy_role(doc.between(start, comma)), doc.lower[head] in PLURAL_ROLE_HEADS, start
 
@@ -564,7 +574,8 @@ def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
     if k < n and (doc.lower[k] in DETERMINERS_DEFINITE or doc.lower[k] in ("a", "an")):
         k += 1
     start = k
-    while k < n and k - start < 6 and doc.sent[k] == doc.sent[last] and _roleish(doc, k):
+    while k < n and k - start < 6 and doc.sent[k] == doc.sent[last] \
+            and (_roleish(doc, k) or (k > start and _plural_possessive(doc, k))):
         k += 1
     head = k - 1
     if head < start or not _role_head(doc.lower[head]):

@@ -228,6 +228,13 @@ def test_a_description_set_off_by_commas_between_the_name_and_its_verb():
                                ("We will fight on", "Brian Oldroyd")]
 
 
+def test_a_name_after_a_role_with_lower_case_words_speaks_not_the_last_woman_named():
+    body = ("Layla Moran said the government was hiding behind process. "
+            "Oxfam's head of policy, Katy Chakrabortty, said the charity had written to the Foreign Office. "
+            "“We are asking for one thing: halt the exports,” she said.")
+    assert quotes_of(body) == [("We are asking for one thing: halt the exports", "Katy Chakrabortty")]
+
+
 def test_a_lower_case_role_before_the_name_after_the_quote():
     body = "‘On Monday the bins will not be collected,’ council leader Moira Kershaw said. ‘We have no money,’ she said."
     assert quotes_of(body) == [("On Monday the bins will not be collected", "Moira Kershaw"),

@@ -57,6 +57,29 @@ def test_role_before_a_comma_and_the_name():
     assert people["Pete Hegseth"].role == "US defence secretary"
 
 
+def test_a_role_with_lower_case_words_after_of_or_for_before_a_comma_and_the_name():
+    people = people_of("Oxfam's head of policy, Katy Chakrabortty, said the charity had written. "
+                       "A spokesman for the family, John Ashworth, thanked the police.")
+    assert people["Katy Chakrabortty"].role == "Oxfam's head of policy"
+    assert people["John Ashworth"].role == "Spokesman for the family"
+
+
+@pytest.mark.parametrize("body", [
+    "After meeting the foreign secretary, Jane Ashworth said little.",
+    "In an interview with the Scottish Labour leader, Jane Ashworth said little.",
+    "Speaking to the head of policy, Jane Ashworth said little.",
+])
+def test_a_role_before_a_comma_is_not_given_to_a_name_that_begins_the_clause_after_it(body):
+    assert people_of(body)["Jane Ashworth"].role is None
+
+
+def test_an_appositive_role_with_a_plural_possessive_and_lower_case_role_words():
+    people = people_of("Layla Moran, the Liberal Democrats’ foreign affairs spokesperson, said so. "
+                       "The Greens' home affairs spokesperson, Sian Berry, agreed.")
+    assert people["Layla Moran"].role == "Liberal Democrats’ foreign affairs spokesperson"
+    assert people["Sian Berry"].role == "Greens' home affairs spokesperson"
+
+
 def test_a_role_opening_a_sentence_and_an_appositive_with_lower_case_words():
     people = people_of("Campaigner Owen Redpath said the plan was wrong. Lewis Cavendish, a professor of "
                        "international relations, agreed. Union leader Margaret Kerr said nothing.")
