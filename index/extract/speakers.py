@@ -7,6 +7,8 @@ Rules, in the order news writing makes them reliable:
      sentence, before it first otherwise. "…, adding: “…”" and "X rebuked Y and
      said" take the clause's subject; "X, who …, said", "X who said" and "X, a
      professor of law, said" take X, as "“…,” the union leader, X, said" does;
+     then an attribution after a comma later in the sentence ("… “boots on the
+     ground” to support a deal, the Prime Minister has said");
   3. the quote before it in the same paragraph (`“…,” she said. “…”`);
   4. a paragraph that is only a quote: the last speaker;
   5. the subject of its sentence ("Mr Khan released a video to “…”").
@@ -39,6 +41,8 @@ _LEAD_SCAN = 30
 _TRAIL_SCAN = 8
 _APPOSITION_SCAN = 12
 """How many tokens a description between a name and its speech verb may take."""
+_TRAILING_SCAN = 30
+"""How many tokens after a quote or phrase its sentence's trailing attribution may begin."""
 _FOLD = re.compile(r"[^\w]+")
 _HEADINGS_CHECKED = 50
 """Headings compared with the article's quotes (bounds the work on hostile input)."""
@@ -218,6 +222,9 @@ def _speaker(people: People, state: _State, q: Attributed, previous: Attributed 
         speaker = rule(people, state, q, open_token, floor)
         if speaker is not None:
             return speaker
+    trailing = trailing_attribution(people, q.last, doc.sentences[sentence][1])
+    if trailing is not None:
+        return state.resolve(trailing, sentence)
     if previous is not None and previous.span.paragraph == span.paragraph and not _heading(state, previous):
         return previous.speaker
     if span.paragraph in state.quote_only:
@@ -262,13 +269,29 @@ def _after(people: People, state: _State, q: Attributed, open_token: int, floor:
         k += 1
     if k >= n or doc.para[k] != span.paragraph or doc.sent[k] != doc.sent[close_token]:
         return None
+    named = attribution(people, k)
+    if named is not None:
+        return state.resolve(named, sentence)
+    m = _mention_at(people, k)
+    if dashed and m is not None and m.kind == PERSON and (
+            m.last >= n or doc.para[m.last] != span.paragraph or doc.word[m.last] in (".", ",", "(")):
+        return m.entity  # “…” – Jane Smith
+    return None
+
+
+def attribution(people: People, k: int) -> Mention | None:
+    """The mention named by an attribution that starts at token `k`: "according to X",
+    "said X", "X said", "X (Labour) has said", "X, a professor of law, said", "the union
+    leader, X, told"; None when the words there are not one."""
+    doc = people.doc
+    n = len(doc)
+    if k >= n:
+        return None
     if doc.lower[k] == "according" and k + 2 < n and doc.lower[k + 1] == "to":
-        return state.resolve(people.starts_at.get(k + 2), sentence)
+        return people.starts_at.get(k + 2)
     if doc.lower[k] in SPEECH_VERBS:
-        return state.resolve(people.starts_at.get(k + 1), sentence)
-    m = people.starts_at.get(k)
-    if m is None and doc.lower[k] == "the":
-        m = people.starts_at.get(k + 1)  # “…,” the union leader, Brian Oldroyd, said
+        return people.starts_at.get(k + 1)
+    m = _mention_at(people, k)
     if m is None:
         return None
     j = m.last
@@ -280,12 +303,27 @@ def _after(people: People, state: _State, q: Attributed, open_token: int, floor:
     while j < n and doc.lower[j] in SKIPPABLE and steps < _TRAIL_SCAN:
         j += 1
         steps += 1
-    if j < n and doc.lower[j] in SPEECH_VERBS:
-        return state.resolve(m, sentence)
-    if dashed and m.kind == PERSON and (m.last >= n or doc.para[m.last] != span.paragraph
-                                        or doc.word[m.last] in (".", ",", "(")):
-        return m.entity  # “…” – Jane Smith
+    return m if j < n and doc.lower[j] in SPEECH_VERBS else None
+
+
+def trailing_attribution(people: People, after: int, end: int) -> Mention | None:
+    """The mention named by an attribution after a comma between tokens `after` and
+    `end` (a sentence's end), outside quotes and near: "… to support a peace deal, the
+    Prime Minister has said"."""
+    doc = people.doc
+    for comma in range(after, min(end - 1, after + _TRAILING_SCAN)):
+        if doc.word[comma] == "," and not people.in_quote[comma]:
+            m = attribution(people, comma + 1)
+            if m is not None:
+                return m
     return None
+
+
+def _mention_at(people: People, k: int) -> Mention | None:
+    m = people.starts_at.get(k)
+    if m is None and people.doc.lower[k] == "the" and k + 1 < len(people.doc):
+        m = people.starts_at.get(k + 1)  # “…,” the union leader, Brian Oldroyd, said
+    return m
 
 
 def _past_apposition(people: People, comma: int) -> int:

@@ -17,7 +17,9 @@ party did ("the government refused to suspend …"); outside, the subject before
 cues, with the conventions of reported speech: "X urged Y to back" is X's stance, not
 Y's; "X's decision not to" is X's; "his party would support" is his; "X said the party
 must" and "X set out why the leadership was not" are X's; "colleagues calling for" is
-the colleagues'; "…, as well as A, B and C" shares the stance. A topic counts only near
+the colleagues'; "…, as well as A, B and C" shares the stance; "Britain must stop arms
+sales, X said" is X's when no person is the clause's subject and the clause asserts
+rather than reports ("Israel refused …, X said" is not). A topic counts only near
 its context words (a Ukraine ceasefire is not a Gaza one). After "but" the later clause
 wins; per person and topic the article's sentences are summed: support, oppose, neutral.
 """
@@ -31,7 +33,7 @@ from ..model import Stance
 from .lexicon import CONTRASTS, IRREGULAR_PAST, NEGATIONS, SKIPPABLE, SPEECH_VERBS
 from .people import GROUP, PERSON, Mention, People
 from .phrases import PhraseSet, compile_phrase
-from .speakers import NOBODY, Attributed
+from .speakers import NOBODY, Attributed, trailing_attribution
 from .text import strip_possessive
 from .topics import Topic
 
@@ -48,7 +50,8 @@ _REJECT = """
     resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,
     defy, defies, defied, defying, rebuff*, snub*, ignor*, push* back against, turn* down,
     criticiz*, condemn*, warn* against, stop* short of, veto*, block*, scrap*, abandon*,
-    wrong, mistake, instead of, rather than, disagree*, critic* of, opponent* of
+    wrong, mistake, instead of, rather than, disagree*, critic* of, opponent* of,
+    sceptic* about, sceptic* of, skeptic* about, skeptic* of
 """
 _DOUBT = """
     whether, if, declin*, confirm nor deny, would not say, refus* to say, under ... pressure,
@@ -204,6 +207,8 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
                     holders = [quotes[quote].speaker]
                 else:
                     holders = _holders(article, sentence_cues, start, first)
+                    if holders in ([], [NOBODY]):
+                        holders = _trailing_speaker(article, start, stop, first, end) or holders
                 holders += _as_well_as(people, stop, end)
                 clause = bisect_left(contrasts, start) - bisect_left(contrasts, first)
                 for holder in holders:
@@ -293,9 +298,24 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
     if verdict:
         return verdict
     near = range(max(floor, start - 2), min(len(doc), stop + 2))
-    asserted = any(doc.lower[t] in _MODALS for t in range(max(floor, start - 3), stop)) \
+    asserted = _modal_before(doc, start, floor) or any(doc.lower[t] in _MODALS for t in range(start, stop)) \
         or (quote >= 0 and any(doc.lower[t] in _URGENT for t in near))
     return 1 if asserted else 0
+
+
+def _modal_before(doc, start: int, floor: int) -> bool:
+    """A modal within three words before a phrase, not counting articles, "be" and words
+    of urgency: "there must be an immediate ceasefire"."""
+    counted = 0
+    for t in range(start - 1, floor - 1, -1):
+        word = doc.lower[t]
+        if word in _MODALS:
+            return True
+        if word not in _TRANSPARENT and word not in _URGENT and word != "be":
+            counted += 1
+            if counted == 3:
+                return False
+    return False
 
 
 def _verdict(article: _Article, stop: int) -> int:
@@ -406,6 +426,19 @@ def _holders(article: _Article, cues: list, start: int, floor: int) -> list[int 
             return _with_listed(people, m)
         j = m.begin - 1
     return []
+
+
+def _trailing_speaker(article: _Article, start: int, stop: int, first: int, end: int) -> list[int]:
+    """"Britain must stop arms sales to Israel, Anas Sarwar said": the person a trailing
+    attribution names, as the holder of a clause with no person of its own as subject,
+    when the clause asserts (a modal, the present) rather than reports what was done
+    ("Israel refused to …, X said" is not X's stance); [] if there is none."""
+    doc = article.doc
+    before = doc.lower[first:start]
+    if not any(word in _PRESENT or word in _DEONTIC for word in before) or any(word in _PAST for word in before):
+        return []
+    m = trailing_attribution(article.people, stop, end)
+    return [m.entity] if m is not None and m.kind != GROUP and m.entity is not None else []
 
 
 def _modifies_noun(doc, m: Mention) -> bool:

@@ -235,6 +235,12 @@ def test_a_name_after_a_role_with_lower_case_words_speaks_not_the_last_woman_nam
     assert quotes_of(body) == [("We are asking for one thing: halt the exports", "Katy Chakrabortty")]
 
 
+def test_an_attribution_later_in_the_sentence_after_a_comma():
+    body = ("Britain is prepared to put “boots on the ground and planes in the air” to support a "
+            "peace deal, Keir Starmer has said.")
+    assert quotes_of(body) == [("boots on the ground and planes in the air", "Keir Starmer")]
+
+
 def test_a_lower_case_role_before_the_name_after_the_quote():
     body = "‘On Monday the bins will not be collected,’ council leader Moira Kershaw said. ‘We have no money,’ she said."
     assert quotes_of(body) == [("On Monday the bins will not be collected", "Moira Kershaw"),

@@ -3,6 +3,8 @@ speech, quotes' own stances, topic context; and the topics table itself."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from newsx.index.config import Config
@@ -33,12 +35,14 @@ def decided(body: str) -> dict[tuple[str, str], str]:
     ("Nadia Khan did not back a ceasefire.", "oppose"),
     ("Nadia Khan urged the government to agree an immediate ceasefire.", "support"),
     ("Nadia Khan said there must be a ceasefire now.", "support"),
+    ("Nadia Khan said there must be an immediate ceasefire.", "support"),
     ("Nadia Khan stopped short of calling for a ceasefire.", "oppose"),
     ("Nadia Khan is among those calling for a ceasefire.", "support"),
     ("Nadia Khan voted for a ceasefire.", "support"),
     ("Nadia Khan hailed the ceasefire.", "support"),
     ("Nadia Khan has been a vocal supporter of a ceasefire.", "support"),
     ("Nadia Khan is a critic of the ceasefire.", "oppose"),
+    ("Nadia Khan said she was “deeply sceptical” about a ceasefire.", "oppose"),
     ("Nadia Khan said a ceasefire was not realistic.", "oppose"),
     ("Nadia Khan called the ceasefire a betrayal.", "oppose"),
     ("Nadia Khan said she did not believe a ceasefire would work.", "oppose"),
@@ -99,6 +103,29 @@ def test_in_a_quote_a_third_partys_past_action_is_reported_not_held():
 def test_in_a_quote_what_someone_must_or_is_prepared_to_do_is_the_speakers_view():
     body = UKRAINE + "Keir Starmer said: “The UK is prepared to back this with boots on the ground.”"
     assert decided(body) == {("Keir Starmer", "ukraine-troops"): "support"}
+
+
+@pytest.mark.parametrize("body, held", [
+    (GAZA + "Britain must stop arms sales to Israel, Anas Sarwar said on Monday.",
+     {("Anas Sarwar", "arms-ban"): "support"}),
+    (GAZA + "The government should halt arms sales to Israel, said Layla Moran, the Liberal Democrat "
+            "spokesperson.", {("Layla Moran", "arms-ban"): "support"}),
+    (GAZA + "There must be an immediate ceasefire, Anas Sarwar, the Scottish Labour leader, told reporters.",
+     {("Anas Sarwar", "ceasefire"): "support"}),
+])
+def test_a_trailing_attribution_holds_the_clause_before_it(body, held):
+    assert decided(body) == held
+
+
+def test_a_trailing_title_is_the_office_holder_on_the_articles_date():
+    body = UKRAINE + "Britain is prepared to put boots on the ground in Ukraine, the Prime Minister has said."
+    analysis = analyze(Article(id="t", path="t.txt", body=body, date=datetime.date(2025, 3, 2)))
+    assert [(s.person, s.topic, s.stance) for s in analysis.stances] == [
+        ("Keir Starmer", "ukraine-troops", "support")]
+
+
+def test_a_trailing_attribution_does_not_take_a_reported_action_as_the_speakers_stance():
+    assert decided(GAZA + "Israel refused to agree to a ceasefire, Anas Sarwar said.") == {}
 
 
 def test_after_but_the_later_clause_wins():
