@@ -60,6 +60,18 @@ def test_summary_prints_article_text_as_text_not_markup(tmp_path):
     assert "“[bold]Fix[/bold] the [/ NHS [link=https://x]now[/link].” — Wes Streeting" in done.stdout
 
 
+def test_summary_says_each_stance_in_words_with_its_evidence_neutral_ones_too(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "The war in Gaza went on.\n\nAnas Sarwar called for a ceasefire in Gaza. "
+        "Yvette Cooper declined to say whether she backed a ceasefire.\n", encoding="utf-8")
+    done = newsx_cmd("analyze", "a.txt", cwd=tmp_path)
+    lines = done.stdout.splitlines()
+    assert "  Stances (2)" in lines
+    assert "    Anas Sarwar supports Gaza ceasefire" in lines
+    assert "    Yvette Cooper neutral on Gaza ceasefire" in lines
+    assert "      Yvette Cooper declined to say whether she backed a ceasefire." in lines
+
+
 def test_unreadable_files_are_one_line_each_on_stderr_and_the_rest_is_analysed(tmp_path):
     (tmp_path / "good.txt").write_text("“We are ready,” said Tom Bell.\n", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"")

@@ -110,6 +110,14 @@ def test_show_prints_the_article_its_people_and_quotes(indexed, capsys):
     assert all(data["body"][q["start"]:q["end"]] == q["text"] for q in data["quotes"])
 
 
+def test_show_and_people_say_a_stance_in_the_words_the_app_uses(indexed, capsys):
+    hit = json.loads(run(capsys, "search", "title:arms", "--json")[1])["hits"][0]
+    out = run(capsys, "show", hit["id"])[1]
+    assert "Keir Starmer opposes Ban arms sales to Israel" in out
+    out = run(capsys, "people", "--topic", "arms-ban", "--stance", "oppose")[1]
+    assert out.splitlines()[1].startswith("  opposes Ban arms sales to Israel  2024-")
+
+
 def test_show_an_unknown_id(indexed, capsys):
     code, out, err = run(capsys, "show", "nope")
     assert (code, out) == (2, "") and err == "newsx: no article with id 'nope' in the index (`newsx search` shows ids)\n"

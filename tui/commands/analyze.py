@@ -51,43 +51,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(out, name: str, article, analysis, labels: dict[str, str]) -> None:
-    """One article's people, quotes and stances; article text only ever as plain Text."""
+    """One article's file name and details, then its people, quotes and stances."""
     from rich.text import Text
 
     from newsx.index.clean import sanitize_line
-    from newsx.index.counts import plural
 
-    from .common import day
-
-    def print(text: Text) -> None:
-        out.print(text, soft_wrap=True)
+    from .common import day, print_extraction
 
     heading = Text(sanitize_line(name), style="bold")
     details = (article.title, article.outlet, day(article.date))
     heading.append("  " + " · ".join(x for x in details if x), style="dim")
-    print(heading)
-    print(Text(f"  People ({len(analysis.people)})", style="bold"))
-    for person in analysis.people:
-        line = Text("    ").append(person.name, style="bold")
-        if person.role:
-            line.append(f", {person.role}")
-        line.append(f"  {plural(person.mentions, 'mention')}", style="dim")
-        if person.aliases:
-            line.append(f"; also {', '.join(person.aliases)}", style="dim")
-        print(line)
-    speech = analysis.speech
-    fragments = len(analysis.quotes) - len(speech)
-    print(Text(f"  Quotes ({len(speech)}, and {plural(fragments, 'fragment')})", style="bold"))
-    for quote in speech:
-        line = Text("    “").append(quote.text).append("” — ")
-        line.append(quote.speaker or "unnamed source", style="italic")
-        print(line)
-    decided = [s for s in analysis.stances if s.stance != "neutral"]
-    print(Text(f"  Stances ({len(decided)})", style="bold"))
-    for stance in decided:
-        verb = "supports" if stance.stance == "support" else "opposes"
-        line = Text("    ").append(stance.person, style="bold").append(f" {verb} ")
-        line.append(labels.get(stance.topic, stance.topic), style="green" if stance.stance == "support" else "red")
-        print(line)
-        print(Text(f"      {stance.evidence}", style="dim"))
-    print(Text())
+    out.print(heading, soft_wrap=True)
+    print_extraction(out, analysis, labels, indent="  ")
+    out.print()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from newsx.index.model import Analysis
     from newsx.index.store import Store
 
 HIT_STYLE = "bold reverse"
@@ -99,6 +100,44 @@ def highlighted(text: str, spans: list[tuple[int, int]], style: str = HIT_STYLE)
     for start, end in spans:
         result.stylize(style, start, end)
     return result
+
+
+STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "dim"}
+
+
+def print_extraction(out: Console, analysis: Analysis, labels: dict[str, str], indent: str = "") -> None:
+    """An article's people (role, mentions, aliases), quotes with their speakers, and
+    stances in words with their evidence: as `newsx analyze` and `newsx show` print them.
+    Article text only ever as plain Text."""
+    from rich.text import Text
+
+    from newsx.index.counts import plural
+
+    from ..wording import stance_label
+
+    def line(text: Text) -> None:
+        out.print(text, soft_wrap=True)
+
+    line(Text(f"{indent}People ({len(analysis.people)})", style="bold"))
+    for person in analysis.people:
+        text = Text(f"{indent}  ").append(person.name, style="bold")
+        if person.role:
+            text.append(f", {person.role}")
+        text.append(f"  {plural(person.mentions, 'mention')}", style="dim")
+        if person.aliases:
+            text.append(f"; also {', '.join(person.aliases)}", style="dim")
+        line(text)
+    speech = analysis.speech
+    fragments = plural(len(analysis.quotes) - len(speech), "fragment")
+    line(Text(f"{indent}Quotes ({len(speech)}, and {fragments})", style="bold"))
+    for quote in speech:
+        text = Text(f"{indent}  “").append(quote.text).append("” — ")
+        line(text.append(quote.speaker or "unnamed source", style="italic"))
+    line(Text(f"{indent}Stances ({len(analysis.stances)})", style="bold"))
+    for stance in analysis.stances:
+        text = Text(f"{indent}  ").append(stance.person, style="bold").append(" ")
+        line(text.append(stance_label(stance.topic, stance.stance, labels), style=STANCE_STYLES[stance.stance]))
+        line(Text(f"{indent}    {stance.evidence}", style="dim"))
 
 
 def print_json(data: Any) -> None:

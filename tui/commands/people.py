@@ -85,7 +85,8 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
 
     from newsx.index.counts import plural, shown_of
 
-    from .common import console, day
+    from ..wording import stance_label
+    from .common import STANCE_STYLES, console, day
 
     out = console()
     for person in people:
@@ -99,5 +100,6 @@ def _print_people(people, total: int, labels: dict[str, str]) -> None:
         )
         out.print(text, soft_wrap=True)
         for topic, (stance, when, _evidence) in sorted(person.stances.items()):
-            out.print(Text(f"  {labels.get(topic, topic)}: {stance} ({day(when)})"), soft_wrap=True)
+            text = Text("  ").append(stance_label(topic, stance, labels), style=STANCE_STYLES[stance])
+            out.print(text.append(f"  {day(when)}", style="dim"), soft_wrap=True)
     out.print(Text(shown_of(len(people), total, "person", "people"), style="dim"))

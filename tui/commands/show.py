@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from newsx.index.errors import NewsxError
 
-    from .common import open_store
+    from .common import open_store, topic_labels
 
     with open_store(args) as store:
         indexed = store.article(args.id.strip())
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(indexed)
     else:
-        _print_article(indexed, raw=args.raw)
+        _print_article(indexed, topic_labels(args), raw=args.raw)
     return 0
 
 
@@ -67,13 +67,13 @@ def _print_json(indexed) -> None:
     })
 
 
-def _print_article(indexed, raw: bool) -> None:
+def _print_article(indexed, labels: dict[str, str], raw: bool) -> None:
     from rich.text import Text
 
     from newsx.index.clean import sanitize_line
     from newsx.index.counts import plural
 
-    from .common import console, day
+    from .common import console, day, print_extraction
 
     article, analysis = indexed.article, indexed.analysis
     out = console()
@@ -91,24 +91,7 @@ def _print_article(indexed, raw: bool) -> None:
     for paragraph in article.body.split("\n"):
         line(paragraph)
     line()
-    line(f"People ({len(analysis.people)})", "bold")
-    for person in analysis.people:
-        text = Text("  ").append(person.name, style="bold")
-        if person.role:
-            text.append(f", {person.role}")
-        text.append(f"  {plural(person.mentions, 'mention')}", style="dim")
-        out.print(text, soft_wrap=True)
-    speech = analysis.speech
-    line(f"Quotes ({len(speech)}, and {plural(len(analysis.quotes) - len(speech), 'fragment')})", "bold")
-    for quote in speech:
-        text = Text("  “").append(quote.text).append("” — ")
-        text.append(quote.speaker or "unnamed source", style="italic")
-        out.print(text, soft_wrap=True)
-    line(f"Stances ({len(analysis.stances)})", "bold")
-    for stance in analysis.stances:
-        out.print(Text("  ").append(stance.person, style="bold").append(f" {stance.stance} {stance.topic}"),
-                  soft_wrap=True)
-        line(f"    {stance.evidence}", "dim")
+    print_extraction(out, analysis, labels)
     if raw:
         line(f"Removed as boilerplate ({plural(len(article.removed), 'line')})", "bold")
         for removed in article.removed:

@@ -34,8 +34,9 @@ from ..widgets.quotes import QuoteList
 from ..widgets.reader import ArticleBody, ArticleHeader
 from ..widgets.results import ResultList
 from ..widgets.search import SearchBar
-from ..widgets.stance import StanceFilter, stance_label
+from ..widgets.stance import StanceFilter
 from ..widgets.status import Chip, StatusLine
+from ..wording import stance_label
 from .export import ConfirmScreen, ExportScreen
 from .facets import FacetCommands
 

@@ -12,8 +12,6 @@ from . import styles
 MARKS = {"support": "✔", "oppose": "✘", "neutral": "–"}
 """The badge after a topic: supports, opposes, neutral."""
 
-STANCE_WORDS = {"support": "supports", "oppose": "opposes", "neutral": "neutral on"}
-
 
 def stance_badges(stances: Iterable[tuple[str, str]]) -> Content:
     """"ceasefire ✔  arms-ban ✘" for (topic, stance) pairs, each styled by its stance."""

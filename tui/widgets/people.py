@@ -12,8 +12,9 @@ from textual.widgets.option_list import Option
 from newsx.index.counts import plural
 from newsx.index.model import PersonSummary
 
+from ..wording import stance_label
 from . import styles
-from .badges import STANCE_WORDS, day, dotted, stance_badges
+from .badges import day, dotted, stance_badges
 from .lists import NavList
 
 
@@ -85,9 +86,7 @@ class PersonCard(Static):
             if person.role:
                 lines.append(Content.styled(person.role, styles.DIM))
             for topic, (stance, when, evidence) in person.stances.items():
-                head = Content.styled(
-                    f"{STANCE_WORDS.get(stance, stance)} {labels.get(topic, topic)}", styles.STANCE.get(stance, styles.DIM)
-                )
+                head = Content.styled(stance_label(topic, stance, labels), styles.STANCE.get(stance, styles.DIM))
                 lines.append(head + Content.styled(f"  {day(when)}", styles.DIM))
                 lines.append(Content.styled(f"  “{evidence}”", styles.QUOTE))
         self.update(Content("\n").join(lines))

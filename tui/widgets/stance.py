@@ -8,17 +8,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from ..wording import stance_label
 from . import styles
-from .badges import MARKS, STANCE_WORDS
+from .badges import MARKS
 from .lists import NavList
 
 SIDES = ("support", "oppose")
 ANY = "any"
-
-
-def stance_label(topic: str, stance: str, labels: dict[str, str]) -> str:
-    """"supports Gaza ceasefire"."""
-    return f"{STANCE_WORDS.get(stance, stance)} {labels.get(topic, topic)}"
 
 
 class StanceFilter(NavList):
