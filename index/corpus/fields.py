@@ -110,7 +110,8 @@ def article_id(path: str | Path, key: str = "") -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|St|Gen|Col|Lt|Sgt|Rev|Jr|Sr|No|vs)|\b[A-Z])$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|St|Sen|Rep|Gov|Gen|Col|Lt|Capt|Maj|Sgt|Det|Supt|Rev|Jr|Sr|No|vs)|\b[A-Z])$")
 HEADLINE_LENGTH = 90
 
 

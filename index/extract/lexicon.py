@@ -48,9 +48,12 @@ TITLE_HEADS = _words("""
     president minister mayor secretary chancellor senator governor king queen prince
     princess pope premier leader mp msp mep commissioner ambassador general speaker
     judge chairman chair deputy representative rep congressman congresswoman envoy
-    spokesman spokeswoman spokesperson
+    spokesman spokeswoman spokesperson sen gov gen
 """)
 """Role heads that may stand capitalised straight before a name ("President Macron")."""
+
+ABBREVIATED_TITLES = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General"}
+"""Titles written short before a name ("Sen. Bernie Sanders"), as a role shows them."""
 
 ROLE_MODIFIERS = _words("""
     shadow deputy vice prime foreign home defence defense health justice environment

@@ -26,7 +26,7 @@ from operator import contains, itemgetter, or_
 
 from .firstnames import FIRST_NAMES, gender_of
 from .lexicon import (
-    BYLINE_PHRASES, BYLINE_ROLES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS, DETERMINERS_DEFINITE,
+    ABBREVIATED_TITLES, BYLINE_PHRASES, BYLINE_ROLES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS, DETERMINERS_DEFINITE,
     DETERMINERS_INDEFINITE, FIRST_NAME_HONORIFICS, GROUP_NOUNS, HONORIFICS, IRREGULAR_PAST, MONTHS_DAYS,
     NAME_PARTICLES, OBJECT_VERBS, ORG_WORDS, OUTLETS, PERSONAL_POSSESSIONS, PLACES,
     PLURAL_ROLE_HEADS, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS,
@@ -395,8 +395,9 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
             and (_given_name(doc.word[tokens[1]]) or doc.lower[tokens[1]] in HONORIFICS):
         tokens.pop(0)  # "Asked Yvette Cooper …", "Campaigner Owen Redpath …" (its role), but
         # "United States President …" stays
-    while len(tokens) > 2 and _given_name(doc.word[tokens[1]]) and _weak(doc.lower[tokens[0]]):
-        tokens.pop(0)  # "On Tuesday Nadia Khan", "Israeli Benjamin Netanyahu"
+    while len(tokens) > 2 and _given_name(doc.word[tokens[1]]) and (
+            _weak(doc.lower[tokens[0]]) or _head_before_of(doc, tokens[0]) is not None):
+        tokens.pop(0)  # "On Tuesday Nadia Khan", "Israeli Benjamin Netanyahu", "… of the Exchequer Rachel Reeves"
     if not tokens:
         return None
     split = -1
@@ -530,13 +531,32 @@ def _role_before(doc: Doc, first: int, last: int) -> tuple[str | None, bool, int
     if j >= 1 and doc.word[j] == "," and doc.sent[j - 1] == doc.sent[first]:
         apposed = last >= len(doc) or doc.sent[last] != doc.sent[first] or doc.word[last] in _APPOSITION_ENDS
         return _role_before_comma(doc, j) if apposed else (None, False, -1)
-    if j < 0 or doc.para[j] != doc.para[first] or not _role_head(doc.lower[j]) or not _adjacent(doc, first):
+    if j < 0 or doc.para[j] != doc.para[first] or not _adjacent(doc, first):
         return None, False, -1
-    k = j
-    while k - 1 >= 0 and j - k < 5 and doc.sent[k - 1] == doc.sent[j] and _roleish(doc, k - 1) \
+    head = j if _role_head(doc.lower[j]) else _head_before_of(doc, j)
+    if head is None:
+        return None, False, -1
+    k = head
+    while k - 1 >= 0 and head - k < 5 and doc.sent[k - 1] == doc.sent[head] and _roleish(doc, k - 1) \
             and _adjacent(doc, k):
         k -= 1
-    return _tidy_role(doc.between(k, j + 1)), doc.lower[j] in PLURAL_ROLE_HEADS, k
+    return _tidy_role(doc.between(k, j + 1)), doc.lower[head] in PLURAL_ROLE_HEADS, k
+
+
+def _head_before_of(doc: Doc, last: int) -> int | None:
+    """The head of a role whose last words name what it is of or for, written straight
+    before a name: "Secretary of State Antony Blinken", "Chancellor of the Exchequer
+    Rachel Reeves", "leader of Reform UK Nigel Farage"; None if there is none."""
+    k = last
+    while k >= 0 and last - k < 3 and is_capitalised(doc.word[k]) and doc.word[k].isalpha() and _adjacent(doc, k + 1):
+        k -= 1
+    if k == last or k < 1:
+        return None
+    if doc.lower[k] == "the" and _adjacent(doc, k + 1):
+        k -= 1
+    if doc.lower[k] in ("of", "for") and _adjacent(doc, k + 1) and _adjacent(doc, k) and _role_head(doc.lower[k - 1]):
+        return k - 1
+    return None
 
 
 def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:
@@ -601,6 +621,8 @@ def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
 
 
 def _tidy_role(text: str) -> str:
+    """A role as shown: capitalised, an abbreviated title written out ("Sen." → "Senator")."""
+    text = ABBREVIATED_TITLES.get(text.lower(), text)
     return text[:1].upper() + text[1:]
 
 

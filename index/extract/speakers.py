@@ -244,7 +244,7 @@ def _before(people: People, state: _State, q: Attributed, open_token: int, floor
             continue
         lower = doc.lower[j]
         if lower == "according" and j + 2 < len(doc) and doc.lower[j + 1] == "to":
-            return state.resolve(people.starts_at.get(j + 2), sentence)
+            return state.resolve(_mention_at(people, j + 2), sentence)
         if lower in PARTICIPLES:  # "…, adding: “…”": the main clause's subject
             return state.resolve(people.first_subject(floor, j), sentence)
         if lower in SPEECH_VERBS and not (j + 1 < len(doc) and doc.lower[j + 1] == "to"):
@@ -288,9 +288,9 @@ def attribution(people: People, k: int) -> Mention | None:
     if k >= n:
         return None
     if doc.lower[k] == "according" and k + 2 < n and doc.lower[k + 1] == "to":
-        return people.starts_at.get(k + 2)
+        return _mention_at(people, k + 2)
     if doc.lower[k] in SPEECH_VERBS:
-        return people.starts_at.get(k + 1)
+        return _mention_at(people, k + 1) if k + 1 < n else None
     m = _mention_at(people, k)
     if m is None:
         return None
@@ -320,9 +320,12 @@ def trailing_attribution(people: People, after: int, end: int) -> Mention | None
 
 
 def _mention_at(people: People, k: int) -> Mention | None:
+    """The mention starting at token `k`, or just after an article there ("“…,” the
+    union leader, Brian Oldroyd, said"; "according to a State Department spokesman,
+    Matthew Miller,")."""
     m = people.starts_at.get(k)
-    if m is None and people.doc.lower[k] == "the" and k + 1 < len(people.doc):
-        m = people.starts_at.get(k + 1)  # “…,” the union leader, Brian Oldroyd, said
+    if m is None and people.doc.lower[k] in ("the", "a", "an") and k + 1 < len(people.doc):
+        m = people.starts_at.get(k + 1)
     return m
 
 

@@ -131,6 +131,12 @@ def test_according_to_before_and_after_the_quote():
     assert quotes_of(body) == [("the data is clear", "Sarah Jones"), ("Cases are falling", "Alan Reid")]
 
 
+def test_according_to_a_description_then_the_name_it_gives():
+    body = ("According to a State Department spokesman, Matthew Miller, the administration "
+            "“continues to push for a humanitarian pause” in the talks.")
+    assert quotes_of(body) == [("continues to push for a humanitarian pause", "Matthew Miller")]
+
+
 def test_split_quote_keeps_its_speaker():
     body = "“I don’t think that’s right,” Nadia Khan said, “and I never will.”"
     assert quotes_of(body) == [("I don’t think that’s right", "Nadia Khan"),

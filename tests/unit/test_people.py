@@ -52,6 +52,23 @@ def test_appositive_role_after_a_name():
     assert people["Ed Davey"].role == "Leader of the Liberal Democrats"
 
 
+def test_a_role_naming_what_it_is_of_or_for_before_a_name():
+    people = people_of("Chancellor of the Exchequer Rachel Reeves spoke after US Secretary of State "
+                       "Antony Blinken. Minister for Women Bridget Phillipson and leader of Reform UK "
+                       "Nigel Farage listened.")
+    assert {name: p.role for name, p in people.items()} == {
+        "Rachel Reeves": "Chancellor of the Exchequer", "Antony Blinken": "US Secretary of State",
+        "Bridget Phillipson": "Minister for Women", "Nigel Farage": "Leader of Reform UK"}
+
+
+def test_an_abbreviated_title_is_a_role_written_out_not_part_of_the_name():
+    people = people_of("Sen. Bernie Sanders, I-Vt., spoke first. Rep. Ritchie Torres replied, and Gov. "
+                       "Gavin Newsom left. Sanders stayed.")
+    assert {name: p.role for name, p in people.items()} == {
+        "Bernie Sanders": "Senator", "Ritchie Torres": "Representative", "Gavin Newsom": "Governor"}
+    assert people["Bernie Sanders"].mentions == 2
+
+
 def test_role_before_a_comma_and_the_name():
     people = people_of("The US defence secretary, Pete Hegseth, arrived in Brussels.")
     assert people["Pete Hegseth"].role == "US defence secretary"

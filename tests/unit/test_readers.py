@@ -52,6 +52,8 @@ def test_txt_takes_a_leading_date_and_keeps_the_rest_of_that_line(tmp_path: Path
 def test_txt_title_is_the_first_sentence_cut_short(tmp_path: Path) -> None:
     short = write(tmp_path, "short.txt", "Mr. Khan called for a ceasefire. He said so on Friday.\n")
     assert only(read_file(short)).title == "Mr. Khan called for a ceasefire."
+    senator = write(tmp_path, "senator.txt", "Sen. Bernie Sanders spoke. He said so on Friday.\n")
+    assert only(read_file(senator)).title == "Sen. Bernie Sanders spoke."
     long = write(tmp_path, "long.txt", "Keir Starmer has emphatically ruled out implementing a total ban "
                  "on arms sales to Israel, insisting this would be the wrong position. More.\n")
     title = only(read_file(long)).title
