@@ -2,7 +2,7 @@
 
 The feed is parsed from the bytes already read, so nothing is fetched: not the feed,
 not its links, not external entities. An item's content (else its summary) is made
-plain text; the feed's title is the outlet.
+plain text; the feed's title (its last part after " | ") is the outlet.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def read(path: Path, text: str) -> ReadResult:
         result.problems.append(Problem(str(path), "not an RSS or Atom feed" + (f" ({reason})" if reason else "")))
         return result
     fmt = "atom" if parsed.version.startswith("atom") else "rss"
-    outlet = parsed.feed.get("title", "")
+    # "Politics | The Guardian", "UK News - The latest headlines | Sky News": the site's name
+    outlet = parsed.feed.get("title", "").rsplit(" | ", 1)[-1].strip()
     keys: set[str] = set()
     empty = 0
     for position, entry in enumerate(parsed.entries, 1):

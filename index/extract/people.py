@@ -859,7 +859,8 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
             continue  # "Everton’s ex-chief executive, Keith Wyness,": the name's own role
         possessive_owner = strip_possessive(doc.word[k])[1] and k < i
         unnamed = lower in UNNAMED_HEADS or lower in PLURAL_ROLE_HEADS
-        if det in DETERMINERS_DEFINITE or possessive_owner:
+        headline = not det and is_capitalised(doc.word[k])  # "Prime minister says …" opening a sentence
+        if det in DETERMINERS_DEFINITE or possessive_owner or (headline and not unnamed):
             start = k - 1 if det else k
             text = doc.between(k, end)
             kind = GROUP if unnamed else ROLE

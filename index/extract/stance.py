@@ -159,8 +159,8 @@ class _Article:
         if word == "call" and (before in _VERB_BEFORE_CALL or before.endswith(("n’t", "n't"))):
             return None
         if word == "calls" and (before in _SINGULAR_SUBJECTS or before.endswith("ly")
-                                or doc.word[start - 1][:1].isupper()):
-            return None
+                                or doc.word[start - 1][:1].isupper() or start - 1 in self.people.ends_at):
+            return None  # "she calls for", "Starmer calls for", "the Labour leader calls for"
         for k in range(max(0, start - 4), start):
             match = CUES.longest_at(doc.lower, k, start)
             if match is not None and match[0] >= start - 2:

@@ -106,6 +106,14 @@ def test_article_sentences_about_cookies_or_sign_ups_stay(sentence: str, rules) 
     assert (body, removed) == (sentence, [])
 
 
+def test_a_feed_items_link_to_the_whole_story_goes(rules) -> None:
+    standfirst = "Prime minister says he is “ready and willing” to put British troops on the ground."
+    body, removed = strip_boilerplate(f"{standfirst}\nContinue reading...", rules)
+    assert (body, removed) == (standfirst, ["Continue reading..."])
+    kept = "He said he would continue reading the report before deciding."
+    assert strip_boilerplate(kept, rules) == (kept, [])
+
+
 def test_a_duration_takes_only_a_title_sized_line_with_it(rules) -> None:
     long_paragraph = "The minister said the talks had gone on for far longer than planned, " * 2
     body, removed = strip_boilerplate(f"{VIDEO}\n2:36\n{long_paragraph}", rules)

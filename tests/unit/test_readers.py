@@ -345,6 +345,16 @@ def test_rss_author_email_and_items_without_text(tmp_path: Path) -> None:
     assert messages(result.problems) == [f"{path}: 1 of 2 items have no text, skipped"]
 
 
+def test_a_feed_titled_section_then_site_has_the_site_as_outlet(tmp_path: Path) -> None:
+    feed = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Politics | The Guardian</title>
+<item><title>One</title><link>https://g.example/1</link>
+<description>&lt;p&gt;Starmer spoke.&lt;/p&gt;&lt;p&gt;&lt;a href="https://g.example/1"&gt;Continue reading...&lt;/a&gt;&lt;/p&gt;</description>
+</item></channel></rss>"""
+    [article] = load_file(write(tmp_path, "g.xml", feed), load_rules()).articles
+    assert (article.outlet, article.body, article.removed) == ("The Guardian", "Starmer spoke.", ["Continue reading..."])
+
+
 def test_xml_that_is_not_a_feed(tmp_path: Path) -> None:
     path = write(tmp_path, "note.xml", '<?xml version="1.0"?>\n<note><to>x</to></note>\n')
     assert messages(read_file(path).problems) == [f"{path}: not an RSS or Atom feed"]

@@ -124,6 +124,16 @@ def test_a_trailing_title_is_the_office_holder_on_the_articles_date():
         ("Keir Starmer", "ukraine-troops", "support")]
 
 
+@pytest.mark.parametrize("body, topic", [
+    (UKRAINE + "Prime minister says he is “ready and willing” to put British troops on the ground in Ukraine.",
+     "ukraine-troops"),
+    (GAZA + "The Labour leader calls for a ceasefire in Gaza.", "ceasefire"),
+])
+def test_a_title_without_a_name_as_a_standfirst_writes_it_holds_the_stance(body, topic):
+    analysis = analyze(Article(id="t", path="t.txt", body=body, date=datetime.date(2025, 2, 16)))
+    assert [(s.person, s.topic, s.stance) for s in analysis.stances] == [("Keir Starmer", topic, "support")]
+
+
 def test_a_trailing_attribution_does_not_take_a_reported_action_as_the_speakers_stance():
     assert decided(GAZA + "Israel refused to agree to a ceasefire, Anas Sarwar said.") == {}
 
