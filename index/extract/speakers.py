@@ -10,7 +10,8 @@ Rules, in the order news writing makes them reliable:
      then an attribution after a comma later in the sentence ("… “boots on the
      ground” to support a deal, the Prime Minister has said");
   3. the quote before it in the same paragraph (`“…,” she said. “…”`);
-  4. a paragraph that is only a quote: the last speaker;
+  4. a paragraph that is only a quote: the last speaker; a quote opening a sentence
+     right after one in which someone spoke: that speaker;
   5. the subject of its sentence ("Mr Khan released a video to “…”").
 A subject may be a name; a pronoun (the last person of that gender to be a subject or
 speaker); a title, resolved by people.py, else — where it opens its clause — the
@@ -70,6 +71,8 @@ class _State:
         self.salient: list[tuple[int, int]] = []
         """(entity or NOBODY, sentence index), most recent last."""
         self.last_speaker: int | None = None
+        self.spoke_in = -1
+        """The sentence in which last_speaker spoke."""
         self.quote_only = _quote_only_paragraphs(people)
         """Paragraphs with no word outside quotes."""
         self.unnamed: dict[str, int] = {}
@@ -151,7 +154,7 @@ def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
             q.speaker = _speaker(people, state, q, previous)
             if q.speaker is not None and not _heading(state, q):
                 state.push(q.speaker, doc.sent[q.first])
-                state.last_speaker = q.speaker
+                state.last_speaker, state.spoke_in = q.speaker, doc.sent[q.first]
             previous = q
             resume = max(q.last, t + 1)
             continue
@@ -175,7 +178,7 @@ def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
             speaker = state.resolve(people.subject_before(t, floor), sentence)
             if speaker is not None:
                 state.push(speaker, sentence)
-                state.last_speaker = speaker
+                state.last_speaker, state.spoke_in = speaker, sentence
     return _without_repeated_headings(state, quotes)
 
 
@@ -229,6 +232,8 @@ def _speaker(people: People, state: _State, q: Attributed, previous: Attributed 
         return previous.speaker
     if span.paragraph in state.quote_only:
         return None if _heading(state, q) else state.last_speaker
+    if opens_sentence and state.spoke_in == sentence - 1 and doc.para[doc.sentences[sentence - 1][0]] == span.paragraph:
+        return state.last_speaker  # "She stands, she says, for a ceasefire. “I have said it …”"
     subject = people.first_subject(floor, open_token)
     return state.resolve(subject, sentence)
 

@@ -150,6 +150,12 @@ def test_pronoun_goes_to_the_last_speaker_of_that_gender():
     assert quotes_of(body) == [("We were so close", "Emma Lowe"), ("There is still time", "Mark Reyes")]
 
 
+def test_a_quote_opening_the_sentence_after_someone_spoke_is_theirs():
+    body = ("Naz Shah reads letters from constituents. She stands, she says, for an immediate ceasefire. "
+            "“I have said it in the chamber and I will keep saying it.”")
+    assert quotes_of(body) == [("I have said it in the chamber and I will keep saying it.", "Naz Shah")]
+
+
 def test_quote_only_paragraph_continues_the_previous_speaker():
     body = ("Shadow home secretary Chris Philp said the government must act. "
             "He added: “They have lost control.”\n\n"
