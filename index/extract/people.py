@@ -859,7 +859,7 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
             continue  # "Everton’s ex-chief executive, Keith Wyness,": the name's own role
         possessive_owner = strip_possessive(doc.word[k])[1] and k < i
         unnamed = lower in UNNAMED_HEADS or lower in PLURAL_ROLE_HEADS
-        headline = not det and is_capitalised(doc.word[k])  # "Prime minister says …" opening a sentence
+        headline = not det and is_capitalised(doc.word[k]) and _headline_verb(doc, end)
         if det in DETERMINERS_DEFINITE or possessive_owner or (headline and not unnamed):
             start = k - 1 if det else k
             text = doc.between(k, end)
@@ -871,6 +871,16 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
             found.append(Mention(start, end, GROUP, key=key))  # "One MP", "a minister", "officials"
         resume = end
     return found
+
+
+def _headline_verb(doc: Doc, t: int) -> bool:
+    """Whether token t is the verb a title opening a sentence without "the" has in a
+    headline or standfirst: "Prime minister says …", "Labour leader calls for …"."""
+    if t >= len(doc):
+        return False
+    word = doc.word[t]
+    return word in SPEECH_VERBS or (
+        word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _pronouns_and_groups(doc: Doc) -> list[Mention]:
