@@ -35,6 +35,8 @@ _INLINE_SPACE = re.compile(r"[ \t\u00a0]+")
 
 TITLE_LENGTH = 100
 """A line this long or shorter may be a title or caption (see BoilerplateRule.then)."""
+_SENTENCE_END = re.compile(r"\.[”’\"')\]]*$")
+"""How a sentence ends, and a title or caption does not (a title may ask a question)."""
 
 
 def sanitize(text: str) -> str:
@@ -70,7 +72,8 @@ def tidy(body: str) -> str:
 @dataclass(frozen=True)
 class BoilerplateRule:
     """A line pattern: a matching line is removed, and with it up to `then` of the
-    non-blank lines right after it that are no longer than a title (TITLE_LENGTH)."""
+    non-blank lines right after it that are titles: no longer than TITLE_LENGTH, and
+    not ended with a full stop (a live blog's "14:02" is followed by its text)."""
 
     pattern: re.Pattern[str]
     then: int = 0
@@ -154,7 +157,7 @@ def strip_boilerplate(body: str, rules: list[BoilerplateRule]) -> tuple[str, lis
         if not stripped:
             kept.append(line)
             continue
-        if then and len(stripped) <= TITLE_LENGTH:
+        if then and len(stripped) <= TITLE_LENGTH and not _SENTENCE_END.search(stripped):
             removed.append(stripped)
             then -= 1
             continue

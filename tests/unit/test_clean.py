@@ -106,6 +106,13 @@ def test_article_sentences_about_cookies_or_sign_ups_stay(sentence: str, rules) 
     assert (body, removed) == (sentence, [])
 
 
+def test_a_live_blogs_time_takes_no_sentence_with_it(rules) -> None:
+    entry = "Rishi Sunak has confirmed the general election will be held on 4 July."
+    body, removed = strip_boilerplate(f"14:02\n{entry}\n13:45\nStarmer: ‘Britain needs change’", rules)
+    assert body.split("\n\n") == [entry]
+    assert removed == ["14:02", "13:45", "Starmer: ‘Britain needs change’"]
+
+
 def test_a_feed_items_link_to_the_whole_story_goes(rules) -> None:
     standfirst = "Prime minister says he is “ready and willing” to put British troops on the ground."
     body, removed = strip_boilerplate(f"{standfirst}\nContinue reading...", rules)
