@@ -28,7 +28,7 @@ from whoosh.system import pack_uint, unpack_uint
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 ARTICLES = "articles"
 QUOTES = "quotes"

@@ -4,7 +4,8 @@
 An object's fields may go by several names (see fields.ALIASES): title or headline;
 text, body or content; date, published, published_at...; url or link; outlet, source
 or site (a source may be {"name": ...}); author, byline or authors (a list). Text that
-is HTML is made plain. A line that is not valid JSON is reported with its number and
+is HTML is made plain; a news API's mark of text cut short ("… [+1234 chars]") becomes
+"…". A line that is not valid JSON is reported with its number and
 the other lines are still read; the items skipped for one reason are reported together,
 so a file of ten thousand lines that are not articles is one problem, not ten thousand.
 """
@@ -12,6 +13,7 @@ so a file of ten thousand lines that are not articles is one problem, not ten th
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,9 @@ from .fields import article_id, metadata
 from .html import fragment_text, looks_like_html
 
 LINES_EXTENSIONS = (".jsonl", ".ndjson")
+
+_CUT_SHORT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*\Z")
+"""NewsAPI's "content" ends so: the rest of the text is on the outlet's site."""
 
 NAMED = 3
 """Of the items one reason skipped, the report names this many and counts the rest."""
@@ -117,7 +122,8 @@ def _add(result: ReadResult, path: Path, item: Any, fmt: str, key: str, where: i
     if not body.strip():
         return "no text (expected text, body or content)"
     article = Article(id=article_id(path, key), path=str(path), source_format=fmt, **found.values)
-    article.body = fragment_text(body) if looks_like_html(body) else body
+    body = fragment_text(body) if looks_like_html(body) else body
+    article.body = _CUT_SHORT.sub("…", body)
     result.articles.append(article)
     line = where if isinstance(where, int) else None
     prefix = f"{where}: " if isinstance(where, str) else ""

@@ -249,6 +249,15 @@ def test_json_object_with_an_articles_list(tmp_path: Path) -> None:
     assert len(result.articles) == 2 and result.problems == []
 
 
+def test_a_news_api_export_with_its_source_object_and_text_cut_short(tmp_path: Path) -> None:
+    item = {"source": {"id": "bbc-news", "name": "BBC News"}, "author": "BBC News", "title": "Sarwar speaks",
+            "url": "https://b.example/1", "publishedAt": "2024-04-15T18:22:00Z",
+            "content": "Anas Sarwar has said arms sales to Israel should stop. \"It is clear,\" he… [+1234 chars]"}
+    article = only(read_file(write(tmp_path, "newsapi.json", json.dumps({"status": "ok", "articles": [item]}))))
+    assert (article.outlet, article.date) == ("BBC News", date(2024, 4, 15))
+    assert article.body == "Anas Sarwar has said arms sales to Israel should stop. \"It is clear,\" he…"
+
+
 def test_json_object_without_text_is_a_problem(tmp_path: Path) -> None:
     path = write(tmp_path, "a.json", json.dumps([BASE, {"title": "No text here"}, "a string"]))
     result = read_file(path)
