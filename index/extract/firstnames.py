@@ -44,7 +44,7 @@ nicolas nigel nikita nikolai nikolay noah noel norman oleg oleksandr oleksiy oli
 olaf omar oscar osman owen pablo paddy patrick paul pavel pedro peter petr petro phil
 philip philippe pierre piers piotr rafael rahul raj rajesh ralph ramzan randy raphael
 rashid ravi ray raymond recep reza ricardo richard rick rishi rob robbie robert roberto
-robin rod rodrigo roger roland roman ron ronald rory ross roy ruben rudy rupert russell
+rhun robin rod rodrigo roger roland roman ron ronald rory ross roy ruaridh ruben rudy rupert russell
 ryan saad sadiq said sajid salim salman sam sameer samir samuel sanjay sasha saul
 scott sean sebastian serge sergei sergey sergio seth shabbir shahid shane shaun
 shimon simon sinan stanley stefan stephen steve steven stewart stuart sunil sven tariq
@@ -67,12 +67,12 @@ lewis euan ewan tobias kenny fergus alasdair murdo struan
 """
 
 _FEMALE = """
-abigail ada adele adriana agnes aisha alana alexandra alexis alice alicia alina alison
+abigail ada adele adriana agnes aileen aisha alana alexandra alexis alice alicia alina alison
 amal amanda amber amelia amina amy ana anastasia andrea angela angelina angie anita
 ann anna annabel anne annette annie antonia anya april ariana arlene ashley astrid
 aung aurelia ava barbara beata beatrice becky belinda bella benazir bernadette beth
 bethany betty beverley bianca billie brenda bridget britney brooke caitlin camilla
-candice cara carla carmen carol caroline carolyn caryl cassie catherine cathy cecilia
+candice cara carla carmen carol caroline carolyn caryl cassie cat catherine cathy cecilia
 celia charlotte chelsea cheryl chloe christina christine chrystia ciara claire clara
 claudia colette connie cora courtney cressida cynthia daisy dalia dana danielle daphne
 dawn debbie deborah debra delia denise diana diane dina dominique donna dora doris
@@ -100,7 +100,7 @@ roxanne ruby rukhsana rupa ruth sabrina sadie sally samantha sandra sara sarah s
 selina serena shabana shamima sharon sheila shirley siobhan sofia sonia sophia sophie
 stacey stella stephanie sue susan susanna suzanne svetlana sylvia tamara tanya
 tara taylor tessa thea theresa tina tracey tracy tulip ulla ursula valentina valerie
-vanessa vera veronica vicky victoria violet virginia wendy whitney yasmin yvette yvonne
+vanessa vera veronica vicky victoria violet virginia wendy wera whitney yasmin yvette yvonne
 yulia zahra zara zarah zeynep zoe zoya suella therese rosena apsana naz shabana
 rushanara tulip yasmin munira lubna layla nusrat rupa seema preet priti sajida
 rosie ellie keeley harriet bridget liz lisa kemi penny nadine andrea esther

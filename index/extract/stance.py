@@ -44,7 +44,8 @@ _ENDORSE = """
     join*, echo*, welcome*, prepared to, ready to, committed to, pledg*, vow*, argu* for,
     make the case for, willing to, fight for, campaign* for, lobb* for, champion*,
     favour*, favor*, call* on, insist* on, means, vot* for, hail*, prais*, applaud*,
-    celebrat*, defend*, supporter* of, proponent* of, champion* of, be part of, take part in
+    celebrat*, defend*, supporter* of, proponent* of, champion* of, be part of, take part in,
+    unite behind, get behind, rally behind, weight behind
 """
 _REJECT = """
     resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,

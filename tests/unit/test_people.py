@@ -24,6 +24,11 @@ def test_a_given_name_makes_a_person_and_a_place_word_does_not():
     assert people["Andy Burnham"].role == "Greater Manchester mayor"
 
 
+def test_given_names_of_british_politics_make_people_without_other_evidence():
+    people = people_of("Aileen Campbell met Ruaridh Gray, Rhun Lewis, Wera Hobhouse and Cat Smith in Perth.")
+    assert set(people) == {"Aileen Campbell", "Ruaridh Gray", "Rhun Lewis", "Wera Hobhouse", "Cat Smith"}
+
+
 def test_one_entry_per_person_under_the_fullest_name_with_the_aliases_used():
     body = ("Sir Keir Starmer spoke first. Sir Keir said little. Later Mr Starmer left, "
             "and Starmer’s aides followed.")

@@ -43,6 +43,8 @@ def decided(body: str) -> dict[tuple[str, str], str]:
     ("Nadia Khan has been a vocal supporter of a ceasefire.", "support"),
     ("Nadia Khan is a critic of the ceasefire.", "oppose"),
     ("Nadia Khan said she was “deeply sceptical” about a ceasefire.", "oppose"),
+    ("Nadia Khan urged MPs to unite behind a call for an immediate ceasefire.", "support"),
+    ("Nadia Khan threw her weight behind calls for a ceasefire.", "support"),
     ("Nadia Khan said a ceasefire was not realistic.", "oppose"),
     ("Nadia Khan called the ceasefire a betrayal.", "oppose"),
     ("Nadia Khan said she did not believe a ceasefire would work.", "oppose"),
