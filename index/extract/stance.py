@@ -45,7 +45,7 @@ _ENDORSE = """
     make the case for, willing to, fight for, campaign* for, lobb* for, champion*,
     favour*, favor*, call* on, insist* on, means, vot* for, hail*, prais*, applaud*,
     celebrat*, defend*, supporter* of, proponent* of, champion* of, be part of, take part in,
-    unite behind, get behind, rally behind, weight behind
+    unite behind, get behind, rally behind, weight behind, time to, time for
 """
 _REJECT = """
     resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,
@@ -97,6 +97,9 @@ _TRANSPARENT = frozenset("a an the including especially".split())
 """Not counted in that gap: "need to see tougher action – including an end to …"."""
 _PRESENT = frozenset("is are am will would must should can may need needs ought".split())
 _PAST = frozenset("was were had has have did".split())
+_VERDICT_REACH = 7
+"""How many tokens after a phrase what is said of it may end ("halting arms sales to
+Israel would be a mistake")."""
 _CONTEXT_PARAGRAPHS = 3
 _WINDOW = 14
 """How many tokens before a phrase its cues may be."""
@@ -324,7 +327,7 @@ def _verdict(article: _Article, stop: int) -> int:
     "a ceasefire would embolden Hamas" (-1), "would not help" (-1); 0 if nothing."""
     doc = article.doc
     end = stop
-    while end < len(doc) and end - stop < 5 and doc.word[end] not in (",", ";", ".") \
+    while end < len(doc) and end - stop < _VERDICT_REACH and doc.word[end] not in (",", ";", ".") \
             and doc.lower[end] not in CONTRASTS:
         end += 1
     for k in range(stop, end):

@@ -45,6 +45,8 @@ def decided(body: str) -> dict[tuple[str, str], str]:
     ("Nadia Khan said she was “deeply sceptical” about a ceasefire.", "oppose"),
     ("Nadia Khan urged MPs to unite behind a call for an immediate ceasefire.", "support"),
     ("Nadia Khan threw her weight behind calls for a ceasefire.", "support"),
+    ("Nadia Khan said it was time for a ceasefire.", "support"),
+    ("Nadia Khan said now was not the time to call for a ceasefire.", "oppose"),
     ("Nadia Khan said a ceasefire was not realistic.", "oppose"),
     ("Nadia Khan called the ceasefire a betrayal.", "oppose"),
     ("Nadia Khan said she did not believe a ceasefire would work.", "oppose"),
@@ -92,6 +94,11 @@ def test_being_part_of_something_endorses_it(sentence, stance):
 ])
 def test_what_the_words_after_a_phrase_say_of_it(sentence, stance):
     assert decided(GAZA + sentence) == {("Sadiq Khan", "ceasefire"): stance}
+
+
+def test_what_is_said_of_a_longer_phrase_a_few_words_on():
+    body = GAZA + "Kemi Badenoch said halting arms sales to Israel would be a mistake."
+    assert decided(body) == {("Kemi Badenoch", "arms-ban"): "oppose"}
 
 
 def test_in_a_quote_a_third_partys_past_action_is_reported_not_held():
