@@ -26,9 +26,9 @@ from operator import contains, itemgetter, or_
 
 from .firstnames import FIRST_NAMES, gender_of
 from .lexicon import (
-    ABBREVIATED_TITLES, BYLINE_PHRASES, BYLINE_ROLES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS, DETERMINERS_DEFINITE,
-    DETERMINERS_INDEFINITE, FIRST_NAME_HONORIFICS, GROUP_NOUNS, HONORIFICS, IRREGULAR_PAST, MONTHS_DAYS,
-    NAME_PARTICLES, OBJECT_VERBS, ORG_WORDS, OUTLETS, PERSONAL_POSSESSIONS, PLACES,
+    ABBREVIATED_TITLES, BYLINE_PHRASES, BYLINE_ROLES, CAP_STOP, CREDIT_AGENCIES, DEMONYMS,
+    DETERMINERS_DEFINITE, DETERMINERS_INDEFINITE, FIRST_NAME_HONORIFICS, GROUP_NOUNS, HONORIFICS,
+    IRREGULAR_PAST, MONTHS_DAYS, NAME_PARTICLES, OBJECT_VERBS, ORG_WORDS, OUTLETS, PERSONAL_POSSESSIONS, PLACES,
     PLURAL_ROLE_HEADS, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS,
     SKIPPABLE, SPEECH_VERBS, STRUCTURE_WORDS, TITLE_HEADS, UNNAMED_HEADS, WEAK_WORDS,
 )
@@ -548,7 +548,8 @@ def _head_before_of(doc: Doc, last: int) -> int | None:
     before a name: "Secretary of State Antony Blinken", "Chancellor of the Exchequer
     Rachel Reeves", "leader of Reform UK Nigel Farage"; None if there is none."""
     k = last
-    while k >= 0 and last - k < 3 and is_capitalised(doc.word[k]) and doc.word[k].isalpha() and _adjacent(doc, k + 1):
+    while k >= 0 and last - k < 3 and doc.word[k].isalpha() and is_capitalised(doc.word[k]) \
+            and (k == last or _adjacent(doc, k + 1)):
         k -= 1
     if k == last or k < 1:
         return None
@@ -879,8 +880,8 @@ def _headline_verb(doc: Doc, t: int) -> bool:
     if t >= len(doc):
         return False
     word = doc.word[t]
-    return word in SPEECH_VERBS or (
-        word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    return word in SPEECH_VERBS or (word.isalpha() and word.islower() and len(word) > 3
+                                    and word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _pronouns_and_groups(doc: Doc) -> list[Mention]:

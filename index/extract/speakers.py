@@ -232,7 +232,8 @@ def _speaker(people: People, state: _State, q: Attributed, previous: Attributed 
         return previous.speaker
     if span.paragraph in state.quote_only:
         return None if _heading(state, q) else state.last_speaker
-    if opens_sentence and state.spoke_in == sentence - 1 and doc.para[doc.sentences[sentence - 1][0]] == span.paragraph:
+    if opens_sentence and state.spoke_in == sentence - 1 \
+            and doc.para[doc.sentences[sentence - 1][0]] == span.paragraph:
         return state.last_speaker  # "She stands, she says, for a ceasefire. “I have said it …”"
     subject = people.first_subject(floor, open_token)
     return state.resolve(subject, sentence)
