@@ -17,7 +17,7 @@ party did ("the government refused to suspend …"); outside, the subject before
 cues, with the conventions of reported speech: "X urged Y to back" is X's stance, not
 Y's; "X's decision not to" is X's; "his party would support" is his; "X said the party
 must" and "X set out why the leadership was not" are X's; "colleagues calling for" is
-the colleagues'; "…, as well as A, B and C" shares the stance; "Britain must stop arms
+the colleagues'; "…, as well as A, B and C" and "…, including A and B" share the stance; "Britain must stop arms
 sales, X said" is X's when no person is the clause's subject and the clause asserts
 rather than reports ("Israel refused …, X said" is not). A topic counts only near
 its context words (a Ukraine ceasefire is not a Gaza one). After "but" the later clause
@@ -51,7 +51,7 @@ _REJECT = """
     resist*, reject*, oppos*, against, rule* out, ruled out, refus*, dismiss*, criticis*,
     defy, defies, defied, defying, rebuff*, snub*, ignor*, push* back against, turn* down,
     criticiz*, condemn*, warn* against, stop* short of, veto*, block*, scrap*, abandon*,
-    wrong, mistake, instead of, rather than, disagree*, critic* of, opponent* of,
+    wrong, mistake, instead of, rather than, disagree* with, critic* of, opponent* of,
     sceptic* about, sceptic* of, skeptic* about, skeptic* of
 """
 _DOUBT = """
@@ -506,23 +506,29 @@ def _with_listed(people: People, m: Mention) -> list[int | None]:
 
 
 def _as_well_as(people: People, stop: int, end: int) -> list[int | None]:
-    """"…calling for a ceasefire, as well as A, B and C": A, B and C share the stance."""
+    """"…calling for a ceasefire, as well as A, B and C" and "Critics of a ceasefire,
+    including A and B,": A, B and C share the stance."""
     doc = people.doc
-    for t in range(stop, min(end - 2, stop + 6)):
-        if doc.lower[t] == "as" and doc.lower[t + 1] == "well" and doc.lower[t + 2] == "as":
-            found = []
-            k = t + 3
-            while k < end and k - t < 40:
-                m = people.starts_at.get(k)
-                if m is not None and m.kind == PERSON:
-                    found.append(m.entity)
-                    k = m.last
-                    continue
-                if m is None and doc.lower[k] not in (",", "and") and not doc.word[k][:1].isupper() \
-                        and doc.lower[k] not in ("mayor", "leader", "minister", "secretary", "president"):
-                    break
-                k = m.last if m is not None else k + 1
-            return found
+    for t in range(stop, min(end - 1, stop + 6)):
+        if doc.lower[t] == "including" and doc.word[t - 1] == ",":
+            after = t + 1
+        elif t + 2 < end and doc.lower[t] == "as" and doc.lower[t + 1] == "well" and doc.lower[t + 2] == "as":
+            after = t + 3
+        else:
+            continue
+        found = []
+        k = after
+        while k < end and k - t < 40:
+            m = people.starts_at.get(k)
+            if m is not None and m.kind == PERSON:
+                found.append(m.entity)
+                k = m.last
+                continue
+            if m is None and doc.lower[k] not in (",", "and") and not doc.word[k][:1].isupper() \
+                    and doc.lower[k] not in ("mayor", "leader", "minister", "secretary", "president"):
+                break
+            k = m.last if m is not None else k + 1
+        return found
     return []
 
 

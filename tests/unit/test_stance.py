@@ -42,6 +42,7 @@ def decided(body: str) -> dict[tuple[str, str], str]:
     ("Nadia Khan hailed the ceasefire.", "support"),
     ("Nadia Khan has been a vocal supporter of a ceasefire.", "support"),
     ("Nadia Khan is a critic of the ceasefire.", "oppose"),
+    ("Nadia Khan said she disagreed with calls for a ceasefire.", "oppose"),
     ("Nadia Khan said she was “deeply sceptical” about a ceasefire.", "oppose"),
     ("Nadia Khan urged MPs to unite behind a call for an immediate ceasefire.", "support"),
     ("Nadia Khan threw her weight behind calls for a ceasefire.", "support"),
@@ -63,6 +64,7 @@ def test_cues_and_negation_set_the_stance(sentence, stance):
     "Nadia Khan said she understands calls for a ceasefire.",
     "Nadia Khan is under growing pressure to call for a ceasefire.",
     "Nadia Khan discussed the ceasefire with officials.",
+    "Nadia Khan and Omar Reid disagree on a ceasefire.",
 ])
 def test_doubt_and_others_calls_are_not_a_stance(sentence):
     assert decided(GAZA + sentence) == {}
@@ -167,6 +169,12 @@ def test_people_listed_after_as_well_as_share_the_stance():
     body = GAZA + ("Eighteen shadow ministers have called for a ceasefire, as well as London mayor "
                    "Sadiq Khan and Greater Manchester mayor Andy Burnham.")
     assert decided(body) == {("Sadiq Khan", "ceasefire"): "support", ("Andy Burnham", "ceasefire"): "support"}
+
+
+def test_people_named_after_including_share_the_stance_of_those_they_are_among():
+    body = GAZA + "Critics of a ceasefire, including Keir Starmer and Lisa Nandy, say it would leave Hamas in power."
+    assert decided(body) == {("Keir Starmer", "ceasefire"): "oppose", ("Lisa Nandy", "ceasefire"): "oppose"}
+    assert decided(GAZA + "Ministers rejected calls for a ceasefire, including from Sadiq Khan.") == {}
 
 
 def test_a_description_between_the_holder_and_the_verb_and_a_country_ready_to_act():
