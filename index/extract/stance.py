@@ -17,11 +17,12 @@ party did ("the government refused to suspend …"); outside, the subject before
 cues, with the conventions of reported speech: "X urged Y to back" is X's stance, not
 Y's; "X's decision not to" is X's; "his party would support" is his; "X said the party
 must" and "X set out why the leadership was not" are X's; "colleagues calling for" is
-the colleagues'; "…, as well as A, B and C" and "…, including A and B" share the stance; "Britain must stop arms
-sales, X said" is X's when no person is the clause's subject and the clause asserts
-rather than reports ("Israel refused …, X said" is not). A topic counts only near
-its context words (a Ukraine ceasefire is not a Gaza one). After "but" the later clause
-wins; per person and topic the article's sentences are summed: support, oppose, neutral.
+the colleagues'; "…, as well as A, B and C" and "…, including A and B" share the
+stance; "Britain must stop arms sales, X said" is X's when no person is the clause's
+subject and the clause asserts rather than reports ("Israel refused …, X said" is not).
+A topic counts only near its context words (a Ukraine ceasefire is not a Gaza one).
+After "but" the later clause wins; per person and topic the article's sentences are
+summed: support, oppose, neutral.
 """
 
 from __future__ import annotations
