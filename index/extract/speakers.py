@@ -250,7 +250,7 @@ def _before(people: People, state: _State, q: Attributed, open_token: int, floor
             continue
         lower = doc.lower[j]
         if lower == "according" and j + 2 < len(doc) and doc.lower[j + 1] == "to":
-            return state.resolve(_mention_at(people, j + 2), sentence)
+            return state.resolve(attribution(people, j), sentence)
         if lower in PARTICIPLES:  # "…, adding: “…”": the main clause's subject
             return state.resolve(people.first_subject(floor, j), sentence)
         if lower in SPEECH_VERBS and not (j + 1 < len(doc) and doc.lower[j + 1] == "to"):

@@ -564,11 +564,12 @@ class ExploreScreen(Screen):
         else:
             count = plural(self.total, "article")
         chips = []
+        taking = self.stance_taken
         for kind in self.filter_order:
             if kind == "person" and self.filters.person:
                 chips.append((kind, f"person: {self.filters.person}"))
-            elif kind == "stance" and self.stance_taken:
-                chips.append((kind, self.stance_taken))
+            elif kind == "stance" and taking:
+                chips.append((kind, taking))
         self.query_one(StatusLine).show(
             count=count, chips=chips, articles=self.articles, sort=self.sort if self.ranked else "date",
             selected=len(self.app.selected),
@@ -671,8 +672,8 @@ class ExploreScreen(Screen):
             parts.append(f"search: {self.query_text.strip()}")
         if self.filters.person:
             parts.append(f"person: {self.filters.person}")
-        if self.stance_taken:
-            parts.append(self.stance_taken)
+        if taking := self.stance_taken:
+            parts.append(taking)
         return "Quotes — " + "; ".join(parts) if parts else None
 
     def _export_to(self, name: str | None, text: str, count: int, overwrite: bool = False) -> None:
