@@ -112,12 +112,17 @@ def article_id(path: str | Path, key: str = "") -> str:
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|St|Sen|Rep|Gov|Gen|Col|Lt|Capt|Maj|Sgt|Det|Supt|Rev|Jr|Sr|No|vs)|\b[A-Z])$")
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,30}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? \([A-Z][\w .&-]{0,30}\) ?[-–—] ?")
+"""A wire story's dateline: "LONDON (Reuters) - ", "WASHINGTON, March 4 (AP) — "."""
 HEADLINE_LENGTH = 90
 
 
 def headline(body: str) -> str:
     """A title for an article that has none: its first sentence, cut short at a word."""
     first = body.strip().split("\n", 1)[0].strip() if body.strip() else ""
+    dateline = _DATELINE.match(first)
+    if dateline and dateline.end() < len(first):
+        first = first[dateline.end():]
     # A title is cut at HEADLINE_LENGTH anyway: looking further for the sentence's end
     # changes nothing, and would cost time on a long line of full stops.
     first = first[: 2 * HEADLINE_LENGTH]

@@ -60,6 +60,14 @@ def test_txt_title_is_the_first_sentence_cut_short(tmp_path: Path) -> None:
     assert title == "Keir Starmer has emphatically ruled out implementing a total ban on arms sales to Israel…"
 
 
+def test_txt_title_leaves_out_a_wire_storys_dateline(tmp_path: Path) -> None:
+    reuters = write(tmp_path, "r.txt", "LONDON (Reuters) - Britain called for a pause. More.\n")
+    assert only(read_file(reuters)).title == "Britain called for a pause."
+    ap = write(tmp_path, "ap.txt", "WASHINGTON, March 4 (AP) — The Senate voted. More.\n")
+    assert only(read_file(ap)).title == "The Senate voted."
+    assert only(read_file(ap)).body.startswith("WASHINGTON, March 4 (AP) — The Senate voted.")
+
+
 def test_txt_title_comes_from_the_cleaned_body_when_loading(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", "READ MORE: Another story\nThe real first sentence. Then more.\n")
     [article] = load_file(path, load_rules()).articles
