@@ -407,6 +407,8 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
     name = tokens[split + 1:]
     tail = _after_organisation(doc, name)
     if tail is not None:
+        if tail == name[-1] and _role_object(doc, name[0]) and not _given_name(doc.word[tail]):
+            return _Run(first=name[0], last=last, blocked=True)  # "MP for Birmingham Yardley": one place
         return _Run(first=name[0], last=tail, blocked=True)  # "Oval Office" of "Oval Office Trump"
     if doc.lower[name[0]] in NAME_PARTICLES:
         return None
@@ -415,6 +417,8 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
     run = _Run(first=name[0], last=last)
     prefix = tokens[:split + 1]
     if prefix and doc.lower[prefix[-1]] in HONORIFICS:
+        if len(name) == 1 and doc.lower[name[0]] in ROLE_HEADS:
+            return None  # "Mr Speaker", "Madam President": a way to address an office
         run.honorific = doc.word[prefix[-1]]
         run.first = prefix.pop()
     if prefix and any(doc.lower[t] in _SPLIT_HEADS for t in prefix):
@@ -442,6 +446,13 @@ def _after_organisation(doc: Doc, name: list[int]) -> int | None:
             return name[k + 1] if following not in NAME_PARTICLES and not _weak(following) \
                 and following not in ORG_WORDS else None
     return None
+
+
+def _role_object(doc: Doc, t: int) -> bool:
+    """Whether token `t` starts what a role is of or for ("the MP for Birmingham
+    Yardley", "leader of the Labour Party")."""
+    k = t - 1 - (t >= 2 and doc.lower[t - 1] == "the")
+    return k >= 1 and doc.lower[k] in ("of", "for") and _role_head(doc.lower[k - 1])
 
 
 def _collective(lower: str) -> bool:
@@ -560,6 +571,11 @@ def _head_before_of(doc: Doc, last: int) -> int | None:
     return None
 
 
+_ROLE_LINKS = frozenset(("of", "for", "to", "in"))
+"""The words after a role's head that name what or where it is: "head of policy",
+"ambassador to Britain", "correspondent in Jerusalem"."""
+
+
 def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:
     """"The US defence secretary, Pete Hegseth,", "Leader of the Scottish Labour
     Party, Anas Sarwar," and "Oxfam's head of policy, Katy Chakrabortty,": the role
@@ -569,11 +585,11 @@ def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:
         head -= 1
     if head == comma - 1:  # no capitalised words: "of policy", "for international development"
         while head >= 0 and comma - head <= 3 and doc.word[head].isalpha() and doc.word[head].islower() \
-                and doc.lower[head] not in ("of", "for"):
+                and doc.lower[head] not in _ROLE_LINKS:
             head -= 1
     if head >= 0 and doc.lower[head] == "the":
         head -= 1
-    if head >= 1 and head < comma - 1 and doc.lower[head] in ("of", "for"):
+    if head >= 1 and head < comma - 1 and doc.lower[head] in _ROLE_LINKS:
         head -= 1
     else:
         head = comma - 1
@@ -587,13 +603,17 @@ def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:
 
 
 def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
-    """An appositive role: "Sultana, the MP for Coventry South," / "Ed Davey, leader of ..."."""
+    """An appositive role: "Sultana, the MP for Coventry South," / "Ed Davey, leader of
+    ...", or one stated: "Jess Phillips is the Labour MP for Birmingham Yardley."."""
     n = len(doc)
-    if last >= n or doc.word[last] != "," or doc.sent[last] != doc.sent[last - 1]:
+    if last + 1 >= n or doc.word[last] not in (",", "is") or doc.sent[last] != doc.sent[last - 1]:
         return None, False
     k = last + 1
-    if k < n and (doc.lower[k] in DETERMINERS_DEFINITE or doc.lower[k] in ("a", "an")):
+    determined = doc.lower[k] in DETERMINERS_DEFINITE or doc.lower[k] in ("a", "an")
+    if determined:
         k += 1
+    elif doc.word[last] == "is":
+        return None, False  # "Starmer is leading …"
     start = k
     while k < n and k - start < 6 and doc.sent[k] == doc.sent[last] \
             and (_roleish(doc, k) or (k > start and _plural_possessive(doc, k))):
@@ -602,13 +622,11 @@ def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
     if head < start or not _role_head(doc.lower[head]):
         return None, False
     end = k
-    if end < n and doc.lower[end] in ("of", "for", "in"):
+    if end < n and doc.lower[end] in _ROLE_LINKS:
         m = end + 1
         if m < n and doc.lower[m] == "the":
             m += 1
-        caps = m
-        while caps < n and caps - m < 5 and _name_token(doc, caps):
-            caps += 1
+        caps = _proper_name_end(doc, m)
         words = m  # "a professor of international relations,": a few words, then the comma
         while words < n and words - m < 4 and doc.word[words].isalpha() and doc.lower[words] not in SPEECH_VERBS:
             words += 1
@@ -619,6 +637,16 @@ def _role_after(doc: Doc, last: int) -> tuple[str | None, bool]:
     if end < n and doc.lower[end] not in (",", ".", ")", ";", "–", "—", "and", "who"):
         return None, False
     return _tidy_role(doc.between(start, end)), doc.lower[head] in PLURAL_ROLE_HEADS
+
+
+def _proper_name_end(doc: Doc, m: int) -> int:
+    """The token after the capitalised words from `m` on that name what a role is of or
+    for: "Greater Manchester", "Hampstead and Highgate" (`m` itself if there are none)."""
+    k, n = m, len(doc)
+    while k < n and k - m < 6 and (_name_token(doc, k) or (
+            k > m and doc.lower[k] == "and" and k + 1 < n and _name_token(doc, k + 1))):
+        k += 1
+    return k
 
 
 def _tidy_role(text: str) -> str:
@@ -848,11 +876,9 @@ def _descriptions(doc: Doc, in_quote: bytearray, role_tokens: set[int], run_star
         lower = doc.lower[i]
         det = doc.lower[k - 1] if k >= 1 and doc.sent[k - 1] == doc.sent[i] else ""
         end = i + 1
-        if end + 1 < n and doc.lower[end] in ("of", "for") and doc.sent[end] == doc.sent[i]:
+        if end + 1 < n and doc.lower[end] in _ROLE_LINKS and doc.sent[end] == doc.sent[i]:
             m = end + 1 + (doc.lower[end + 1] == "the")
-            caps = m
-            while caps < n and caps - m < 4 and _name_token(doc, caps):
-                caps += 1
+            caps = _proper_name_end(doc, m)
             if caps > m:
                 end = caps
         if end + 1 < n and doc.word[end] == "," and end + 1 in run_starts:

@@ -66,6 +66,26 @@ def test_a_role_naming_what_it_is_of_or_for_before_a_name():
         "Bridget Phillipson": "Minister for Women", "Nigel Farage": "Leader of Reform UK"}
 
 
+def test_a_role_naming_where_it_is_set_off_before_an_unlisted_name():
+    people = people_of("Israel's ambassador to Britain, Tzipi Hotovely, told Sky News that a ceasefire "
+                       "would help Hamas. The BBC's correspondent in Jerusalem, Yolande Knell, reported.")
+    assert {name: p.role for name, p in people.items()} == {
+        "Tzipi Hotovely": "Israel's ambassador to Britain", "Yolande Knell": "BBC's correspondent in Jerusalem"}
+
+
+def test_a_constituency_is_part_of_the_role_not_a_person():
+    people = people_of("Jess Phillips is the Labour MP for Birmingham Yardley. Tulip Siddiq, the MP for "
+                       "Hampstead and Highgate, said nothing.")
+    assert {name: p.role for name, p in people.items()} == {
+        "Jess Phillips": "Labour MP for Birmingham Yardley", "Tulip Siddiq": "MP for Hampstead and Highgate"}
+
+
+def test_an_office_addressed_with_an_honorific_is_no_one_s_name():
+    people = people_of("Mr Speaker called Sir Lindsay Hoyle's deputy. Madam President, said Lucy Frazer, "
+                       "this cannot stand.")
+    assert set(people) == {"Lindsay Hoyle", "Lucy Frazer"}
+
+
 def test_an_abbreviated_title_is_a_role_written_out_not_part_of_the_name():
     people = people_of("Sen. Bernie Sanders, I-Vt., spoke first. Rep. Ritchie Torres replied, and Gov. "
                        "Gavin Newsom left. Sanders stayed.")
