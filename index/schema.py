@@ -28,7 +28,7 @@ from whoosh.system import pack_uint, unpack_uint
 
 from .model import Analysis, Article, IndexedArticle, Person, Quote, QuoteRecord, Stance
 
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 
 ARTICLES = "articles"
 QUOTES = "quotes"

@@ -4,9 +4,9 @@
     load_topics(config), load_offices(config)   the bundled tables, extended by the config
     analysis_json(article, analysis, path) -> the per-article dict `newsx analyze --json` prints
 
-Rule-based and fast (no model): text.py splits the body, quotes.py finds quoted spans,
-people.py the people and other mentions, speakers.py who said each quote, stance.py
-who stands where. Each rule is written for a convention of news writing; see the
+Rule-based and fast (no model): text.py splits the body, quotes.py finds quoted spans
+and turns.py a transcript's speech, people.py the people and other mentions,
+speakers.py who said each quote, stance.py who stands where. Each rule is written for a convention of news writing; see the
 modules' docstrings.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from ..model import Analysis, Article, Person, Quote
@@ -23,6 +24,7 @@ from .quotes import find_quotes
 from .speakers import NOBODY, attribute
 from .stance import find_stances
 from .text import split
+from .turns import find_turns
 from .topics import Topic, load_topics
 
 __all__ = ["analyze", "analysis_json", "load_offices", "load_topics", "Office", "Topic"]
@@ -50,6 +52,10 @@ def analyze(article: Article, topics: list[Topic] | None = None,
     body = article.body
     doc = split(body)
     spans = find_quotes(body, doc.paragraphs)
+    turns = find_turns(body, doc.paragraphs)
+    if turns:
+        spoken = {turn.paragraph for turn in turns}  # a quote inside a turn is its speaker's
+        spans = sorted(turns + [s for s in spans if s.paragraph not in spoken], key=attrgetter("start"))
     in_quote = bytearray(len(doc))
     for span in spans:
         for t in range(bisect_left(doc.start, span.start), bisect_left(doc.start, span.end)):

@@ -42,6 +42,9 @@ class QuoteSpan:
     """The paragraph before ended inside a quote that this one carries on."""
     terminal: bool = False
     """The quoted text ends a sentence (. ! ? …) or a clause (a comma inside the marks)."""
+    turn: str = ""
+    """A transcript turn's label ("Keir Starmer (Lab)", "A"; turns.py), its speech
+    given without quote marks; "" for a quote in marks."""
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

@@ -29,10 +29,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .lexicon import PARTICIPLES, SKIPPABLE, SPEECH_VERBS, UNNAMED_HEADS
 from .people import GROUP, PERSON, PRONOUN, ROLE, Mention, People, attach_title
 from .quotes import QuoteSpan, is_fragment
+from .turns import ANSWER
 
 NOBODY = -1
 """An unnamed source or an organisation: a real speaker, but no one to name."""
@@ -179,7 +181,8 @@ def attribute(people: People, spans: list[QuoteSpan]) -> list[Attributed]:
             if speaker is not None:
                 state.push(speaker, sentence)
                 state.last_speaker, state.spoke_in = speaker, sentence
-    return _without_repeated_headings(state, quotes)
+    quotes = [q for q in quotes if not q.span.turn or q.speaker is not None or q.span.turn == ANSWER]
+    return _without_repeated_headings(state, quotes)  # a turn whose label names no one is no speech
 
 
 def _opens_clause(people: People, m: Mention) -> bool:
@@ -203,7 +206,8 @@ def _locate(doc, span: QuoteSpan) -> Attributed:
     last = bisect_left(doc.start, span.end)
     before = first - 1 if first >= 1 and doc.start[first - 1] == span.open_at else first
     opens = before == 0 or doc.sent[before - 1] != doc.sent[first]
-    return Attributed(span, None, first, last, is_fragment(doc.text[span.start:span.end], span.terminal, opens))
+    fragment = not span.turn and is_fragment(doc.text[span.start:span.end], span.terminal, opens)
+    return Attributed(span, None, first, last, fragment)
 
 
 def _unnamed_subject(people: People, m: Mention) -> bool:
@@ -214,6 +218,8 @@ def _unnamed_subject(people: People, m: Mention) -> bool:
 def _speaker(people: People, state: _State, q: Attributed, previous: Attributed | None) -> int | None:
     doc = people.doc
     span = q.span
+    if span.turn:
+        return _turn_speaker(people, state, q)
     if span.continued and previous is not None:
         return previous.speaker
     open_token = q.first - 1 if q.first > 0 and doc.start[q.first - 1] == span.open_at else q.first
@@ -239,6 +245,26 @@ def _speaker(people: People, state: _State, q: Attributed, previous: Attributed 
     return state.resolve(subject, sentence)
 
 
+def _turn_speaker(people: People, state: _State, q: Attributed) -> int | None:
+    """Who a transcript turn's label names: the person in it ("The Prime Minister (Rishi
+    Sunak)" is Sunak), else its title or name as the article uses it ("KEIR STARMER");
+    an answer is the interviewee's, the first person the article names."""
+    doc = people.doc
+    first = doc.para_tokens[q.span.paragraph][0]
+    if q.span.turn == ANSWER:
+        named = [m for m in people.mentions if m.kind == PERSON and m.entity is not None]
+        return min(named, key=attrgetter("first")).entity if named else None
+    label = [people.starts_at.get(t) for t in range(first, q.first)]
+    person = next((m for m in label if m is not None and m.kind == PERSON), None)
+    if person is not None:
+        return person.entity
+    if label and label[0] is not None:
+        return state.resolve(label[0], doc.sent[first])
+    words = q.span.turn.lower().split(" (")[0].split()
+    return next((i for i, e in enumerate(people.entities)
+                 if [w.lower() for w in e.words[-len(words):]] == words), None)
+
+
 def _before(people: People, state: _State, q: Attributed, open_token: int, floor: int) -> int | None:
     """`X said: “…”`, `X said it was “…”`, `…, adding: “…”`, `according to X, “…”`."""
     doc = people.doc
@@ -260,7 +286,7 @@ def _before(people: People, state: _State, q: Attributed, open_token: int, floor
 
 
 def _after(people: People, state: _State, q: Attributed, open_token: int, floor: int) -> int | None:
-    """`“…,” X said`, `“…,” said X`, `“…”, according to X`."""
+    """`“…,” X said`, `“…,” said X`, `“…”, according to X`, `“…”: X …`."""
     doc = people.doc
     span = q.span
     if span.close_at is None:
@@ -270,18 +296,22 @@ def _after(people: People, state: _State, q: Attributed, open_token: int, floor:
     n = len(doc)
     sentence = doc.sent[open_token]
     dashed = False
-    while k < n and doc.word[k] in (",", "–", "—", "-") and k - close_token < 4:
+    while k < n and doc.word[k] in (",", "–", "—", "-", ":") and k - close_token < 4:
         dashed = dashed or doc.word[k] != ","
         k += 1
     if k >= n or doc.para[k] != span.paragraph or doc.sent[k] != doc.sent[close_token]:
         return None
     named = attribution(people, k)
     if named is not None:
-        return state.resolve(named, sentence)
+        speaker = state.resolve(named, sentence)
+        if speaker is None and named.kind == PRONOUN:
+            return NOBODY  # "she said" with no woman named before: someone, but not the last speaker
+        return speaker
     m = _mention_at(people, k)
-    if dashed and m is not None and m.kind == PERSON and (
-            m.last >= n or doc.para[m.last] != span.paragraph or doc.word[m.last] in (".", ",", "(")):
-        return m.entity  # “…” – Jane Smith
+    if dashed and m is not None and m.kind == PERSON and (doc.word[k - 1] == ":" or m.last >= n
+                                                           or doc.para[m.last] != span.paragraph
+                                                           or doc.word[m.last] in (".", ",", "(")):
+        return m.entity  # “…” – Jane Smith; a headline's “…”: Sarwar repeats call
     return None
 
 

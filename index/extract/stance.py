@@ -353,12 +353,27 @@ def _reported_in_quote(article: _Article, quote: int, cues: list, start: int) ->
             continue
         if m.possessive or (m.kind == PERSON and m.entity == article.quotes[quote].speaker):
             return False
+        if _said_by_another(article, m.first, article.quotes[quote].speaker):
+            return True
         between = doc.lower[m.last:verb + 1]
         if any(word in _PRESENT for word in between):
             return False
         return any(word in _PAST for word in between) or between[-1].endswith("ed") \
             or between[-1] in IRREGULAR_PAST
     return False
+
+
+def _said_by_another(article: _Article, first: int, speaker: int | None) -> bool:
+    """"The Prime Minister says he wants …" in a quote: the clause from token `first` on
+    reports what someone other than the speaker says."""
+    doc, people = article.doc, article.people
+    k = first - 1 - (first >= 1 and doc.lower[first - 1] == "that")
+    if k < 1 or doc.lower[k] not in SPEECH_VERBS:
+        return False
+    m = people.ends_at.get(k - 1)
+    if m is None:  # a title or a group, which quotes do not resolve: anyone but "I" or "we"
+        return doc.lower[k - 1] not in ("i", "we")
+    return not m.possessive and m.entity is not None and m.entity != speaker
 
 
 def _pressing_question(article: _Article, quote: int) -> bool:

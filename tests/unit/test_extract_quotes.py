@@ -314,6 +314,51 @@ def test_dash_attribution_after_a_quote():
     assert quotes_of("“The plan is reckless” – Yvette Cooper") == [("The plan is reckless", "Yvette Cooper")]
 
 
+def test_a_headline_quote_before_a_colon_is_the_named_persons():
+    body = "‘We cannot stand by’: Sarwar repeats ceasefire call\n\nAnas Sarwar spoke in Glasgow."
+    assert quotes_of(body)[0] == ("We cannot stand by", "Anas Sarwar")
+
+
+def test_she_said_is_never_the_man_named_before():
+    body = ("David Lammy told Reuters the government should go further.\n\n"
+            "The Israeli envoy told Sky News that a ceasefire would help Hamas. “A ceasefire means Hamas wins,” "
+            "she said.")
+    assert quotes_of(body) == [("A ceasefire means Hamas wins", None)]
+
+
+# -- transcripts ------------------------------------------------------------------------
+
+def test_a_parliamentary_reports_turns_are_their_speakers_quotes():
+    body = ("Commons clashes over Gaza vote\n\n"
+            "Keir Starmer (Holborn and St Pancras) (Lab): Will the Prime Minister now back a ceasefire?\n\n"
+            "The Prime Minister (Rishi Sunak): We have been clear. He said “never” and meant it.\n\n"
+            "Stephen Flynn (Aberdeen South) (SNP): The SNP will vote for one tonight.")
+    assert quotes_of(body) == [
+        ("Will the Prime Minister now back a ceasefire?", "Keir Starmer"),
+        ("We have been clear. He said “never” and meant it.", "Rishi Sunak"),
+        ("The SNP will vote for one tonight.", "Stephen Flynn")]
+
+
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_not_quotes():
+    body = ("Emily Thornberry, the shadow attorney general, spoke to us.\n\n"
+            "Q: Do you support an immediate ceasefire?\n\n"
+            "A: Yes. We have called for one for months.\n\n"
+            "KEIR STARMER: We agree.")
+    analysis = analyze(Article(id="t", path="t.txt", body=body + "\n\nKeir Starmer nodded."))
+    assert [(q.text, q.speaker) for q in analysis.quotes] == [
+        ("Yes. We have called for one for months.", "Emily Thornberry"), ("We agree.", "Keir Starmer")]
+
+
+@pytest.mark.parametrize("heading", [
+    "Analysis: Why the ceasefire vote matters.",
+    "Middle East: What we know so far.",
+    "Keir Starmer: the man who would be prime minister",
+    "Q: Why does this matter?",
+])
+def test_a_label_that_names_no_speaker_is_not_a_turn(heading):
+    assert quotes_of(heading + "\n\nKeir Starmer spoke on Monday.") == []
+
+
 # -- hostile text ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("body", [

@@ -111,6 +111,17 @@ def test_in_a_quote_a_third_partys_past_action_is_reported_not_held():
     assert analysis.quotes[0].stances == [("arms-ban", "support")]
 
 
+def test_in_a_quote_what_another_says_they_want_is_reported_not_held():
+    body = GAZA + "Zoe Hart said: “The Prime Minister says he wants a ceasefire. I do not believe him.”"
+    assert decided(body) == {}
+
+
+def test_a_turn_in_a_transcript_holds_its_speakers_stance():
+    body = GAZA + ("Stephen Flynn (Aberdeen South) (SNP): Does the Prime Minister not accept it? "
+                   "The SNP supports an immediate ceasefire.")
+    assert decided(body) == {("Stephen Flynn", "ceasefire"): "support"}
+
+
 def test_in_a_quote_what_someone_must_or_is_prepared_to_do_is_the_speakers_view():
     body = UKRAINE + "Keir Starmer said: “The UK is prepared to back this with boots on the ground.”"
     assert decided(body) == {("Keir Starmer", "ukraine-troops"): "support"}
