@@ -60,7 +60,7 @@ def analyze(article: Article, topics: list[Topic] | None = None,
     for span in spans:
         for t in range(bisect_left(doc.start, span.start), bisect_left(doc.start, span.end)):
             in_quote[t] = 1
-    people = find_people(doc, in_quote, article.date, office_index)
+    people = find_people(doc, in_quote, article.date, office_index, article.author)
     quotes = attribute(people, spans)
     stances, quote_stances = find_stances(people, quotes, topic_list)
 

@@ -276,8 +276,10 @@ class _Run:
     words: tuple[str, ...] = ()
 
 
-def find_people(doc: Doc, in_quote: bytearray, day: date | None, offices: OfficeIndex) -> People:
-    """Find the people and mentions in `doc` (whose quoted tokens are flagged `in_quote`)."""
+def find_people(doc: Doc, in_quote: bytearray, day: date | None, offices: OfficeIndex,
+                author: str = "") -> People:
+    """Find the people and mentions in `doc` (whose quoted tokens are flagged `in_quote`;
+    `author` is the article's, from its metadata, if known)."""
     excluded = _excluded_tokens(doc)
     runs = []
     for first, last in _capitalised_runs(doc):
@@ -297,7 +299,7 @@ def find_people(doc: Doc, in_quote: bytearray, day: date | None, offices: Office
     role_tokens = {t for m in mentions if m.head >= 0 for t in range(m.head, m.first)}
     descriptions = _descriptions(doc, in_quote, role_tokens, {r.first for r in runs})
     _resolve_titles(doc, entities, mentions, descriptions, day, offices)
-    mentions += descriptions + _pronouns_and_groups(doc)
+    mentions += descriptions + _pronouns_and_groups(doc) + _author_voice(doc, in_quote, entities, author)
     mentions = _without_overlaps(mentions)
     starts_at = {m.begin: m for m in mentions}
     starts_at.update({m.first: m for m in mentions})
@@ -1008,6 +1010,50 @@ def attach_title(doc: Doc, entity: Entity, m: Mention) -> None:
     entity.add(text, (doc.start[first], doc.end[m.last - 1]))
     if entity.role is None:
         entity.role = _tidy_role(text)
+
+
+_VOICE = 3
+"""How often an article must say "I", "me" or "my" outside quotes to be in its author's voice."""
+
+
+def _author_voice(doc: Doc, in_quote: bytearray, entities: list[Entity], author: str) -> list[Mention]:
+    """In an article written in its author's voice (an opinion piece: "I believe …"),
+    each "I" outside quotes as a mention of the author: the person its metadata or its
+    byline ("By Jess Phillips") names, one of the article's people if it names them."""
+    mine = [t for t in doc.vocabulary.where(_FIRST_PERSON) if not in_quote[t]]
+    if len(mine) < _VOICE:
+        return []
+    name, span = _byline(doc)
+    words = author.split(",")[0].split() if author else name.split()
+    if len(words) < 2 or not all(map(_name_like, words)):
+        return []  # no author, several, or an outlet's desk
+    key = [w.lower() for w in words]
+    index = next((i for i, e in enumerate(entities) if [w.lower() for w in e.words] == key), None)
+    if index is None:
+        entities.append(Entity(words=tuple(words), gender=gender_of(words[0])))
+        index = len(entities) - 1
+    entity = entities[index]
+    if span is not None and name.split() == list(words):
+        entity.add(name, span)
+    entity.forms[" ".join(words)] += 1
+    voice = [t for t in mine if doc.word[t] == "I"]
+    entity.spans.extend((doc.start[t], doc.end[t]) for t in voice)
+    return [Mention(t, t + 1, PRONOUN, entity=index, gender=entity.gender) for t in voice]
+
+
+_FIRST_PERSON = frozenset(("i", "me", "my"))
+
+
+def _byline(doc: Doc) -> tuple[str, tuple[int, int] | None]:
+    """The name of a "By …" line among the first paragraphs, and its offsets."""
+    for first, end in doc.para_tokens[:4]:
+        if end - first > 1 and doc.lower[first] == "by":
+            last = first + 1
+            while last < end and last - first <= 4 and _name_token(doc, last):
+                last += 1
+            if last > first + 1:
+                return doc.between(first + 1, last), (doc.start[first + 1], doc.end[last - 1])
+    return "", None
 
 
 def _excluded_tokens(doc: Doc) -> set[int]:

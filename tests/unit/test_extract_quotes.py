@@ -326,6 +326,12 @@ def test_she_said_is_never_the_man_named_before():
     assert quotes_of(body) == [("A ceasefire means Hamas wins", None)]
 
 
+def test_he_or_she_is_never_the_author_writing_as_i():
+    body = ("By Rosie Duffield\n\nI have been an MP for seven years. I spoke to colleagues. I listened.\n\n"
+            "“We will not call for a ceasefire yet,” she said.")
+    assert quotes_of(body) == [("We will not call for a ceasefire yet", None)]
+
+
 # -- transcripts ------------------------------------------------------------------------
 
 def test_a_parliamentary_reports_turns_are_their_speakers_quotes():

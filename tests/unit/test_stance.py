@@ -122,6 +122,24 @@ def test_a_turn_in_a_transcript_holds_its_speakers_stance():
     assert decided(body) == {("Stephen Flynn", "ceasefire"): "support"}
 
 
+def test_an_opinion_piece_in_its_authors_voice_holds_the_authors_stance():
+    body = ("By Jess Phillips\n\nI was one of the first to resign over Gaza. I believe an immediate "
+            "ceasefire is right, and I said so.\n\nWes Streeting told me he thought a ceasefire was premature.")
+    assert decided(body) == {("Jess Phillips", "ceasefire"): "support", ("Wes Streeting", "ceasefire"): "oppose"}
+
+
+def test_the_authors_voice_comes_from_the_articles_metadata_too():
+    body = GAZA + "I have said it before and I say it again: I support an immediate ceasefire."
+    analysis = analyze(Article(id="t", path="t.html", body=body, author="Layla Moran"))
+    assert [(s.person, s.stance) for s in analysis.stances] == [("Layla Moran", "support")]
+    assert [(p.name, p.mentions) for p in analysis.people] == [("Layla Moran", 3)]
+
+
+def test_a_reporters_passing_i_makes_no_one_a_holder():
+    body = GAZA + "By Kate Whannel\n\nWhen I asked, Nadia Khan said she supports an immediate ceasefire."
+    assert decided(body) == {("Nadia Khan", "ceasefire"): "support"}
+
+
 def test_in_a_quote_what_someone_must_or_is_prepared_to_do_is_the_speakers_view():
     body = UKRAINE + "Keir Starmer said: “The UK is prepared to back this with boots on the ground.”"
     assert decided(body) == {("Keir Starmer", "ukraine-troops"): "support"}
