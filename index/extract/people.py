@@ -6,7 +6,8 @@ or after it ("London Mayor Sadiq Khan", "Anas Sarwar, the Scottish Labour leader
 speech verb after it ("Afrasiab Anwar ... said"), or a list it shares with a person.
 Runs with organisation or place words ("Downing Street", "Greater Manchester") are
 organisations, which speak for no one; bylines, photo credits and programme titles
-("Sunday with Laura Kuenssberg") are not people at all.
+("Sunday with Laura Kuenssberg") are not people at all. An article written as "I"
+(an opinion piece) has its author, from its metadata or byline, as one of its people.
 
 Mentions of one person merge under their fullest name: surnames, Mr/Ms + surname,
 Sir/Dame + first name, and one-letter spelling slips ("Zelenslyy"). Titles used alone

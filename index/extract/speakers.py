@@ -1,9 +1,10 @@
 """Who said each quote, and who each "he", "she" and untied title refers to.
 
 Rules, in the order news writing makes them reliable:
+  0. a transcript's turn (turns.py) is its label's person, an answer the interviewee's;
   1. a quote that carries on from the paragraph before keeps its speaker;
   2. the attribution next to it: `X said: “…”`, `“…,” X said`, `“…,” said X`,
-     `according to X`, `“…” – X` — after the quote first when the quote opens its
+     `according to X`, `“…” – X`, a headline's `“…”: X …` — after the quote first when the quote opens its
      sentence, before it first otherwise. "…, adding: “…”" and "X rebuked Y and
      said" take the clause's subject; "X, who …, said", "X who said" and "X, a
      professor of law, said" take X, as "“…,” the union leader, X, said" does;
@@ -14,7 +15,7 @@ Rules, in the order news writing makes them reliable:
      right after one in which someone spoke: that speaker;
   5. the subject of its sentence ("Mr Khan released a video to “…”").
 A subject may be a name; a pronoun (the last person of that gender to be a subject or
-speaker); a title, resolved by people.py, else — where it opens its clause — the
+speaker, never the author writing as "I"; with none, an unnamed source); a title, resolved by people.py, else — where it opens its clause — the
 person last in the subject's place ("Steve Reed told … The shadow environment
 secretary argued …", "Speaking to the BBC, the health secretary said"), unless the
 title first introduced an unnamed person ("One MP … the MP said"); or an unnamed
