@@ -26,11 +26,17 @@ _TURN = re.compile(
     r"(?P<asides>(?: \([^()\n]{1,60}\)){0,3}):[ \t]+(?=[^\W\d_]|[“\"‘'])")
 
 
+_LABEL_REACH = 300
+"""How far into a paragraph a label's colon may be (five words and three asides)."""
+
+
 def find_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Each paragraph's speech after a speaker's label, as a quote span whose `turn` is
     the label (the whole paragraph's speech: it ends at the paragraph's end)."""
     turns = []
     for index, (begin, finish) in enumerate(paragraphs):
+        if text.find(":", begin, min(finish, begin + _LABEL_REACH)) < 0:
+            continue  # most paragraphs: no colon where a label's would be
         found = _TURN.match(text, begin, finish)
         if found is None or not _speaker_label(found["label"], bool(found["asides"])):
             continue
