@@ -65,6 +65,7 @@ ROLE_MODIFIERS = _words("""
     levelling local regional national international development majority minority joint
     founding managing executive non-executive assistant associate council county city
     union police army affairs policy communications media legal medical economics public
+    crown supreme outgoing incoming
 """)
 """Lower-case words that may come inside a role phrase before its head."""
 

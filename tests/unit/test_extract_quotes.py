@@ -185,6 +185,8 @@ def test_an_untied_title_as_speaker_is_the_person_just_named():
     body = ("Shadow cabinet member Lucy Marsh spoke to colleagues on Monday.\n\n"
             "The shadow transport secretary argued that “the network is failing”.")
     assert quotes_of(body)[0][1] == "Lucy Marsh"
+    body = "Mohammed bin Salman met Volodymyr Zelensky. The crown prince later posted: “Peace is possible.”"
+    assert quotes_of(body) == [("Peace is possible.", "Mohammed bin Salman")]
 
 
 @pytest.mark.parametrize("source", [
