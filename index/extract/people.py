@@ -112,6 +112,8 @@ class People:
     """Mention by the index of its last token."""
     starts_at: dict[int, Mention]
     """Mention by its first token, and by the first token of a role phrase before it."""
+    author: int | None = None
+    """The person an article written as "I" is by (an opinion piece), if it is."""
 
     def is_subject(self, m: Mention) -> bool:
         """Whether `m` can be the subject of what follows it: not possessive, not the
@@ -300,11 +302,12 @@ def find_people(doc: Doc, in_quote: bytearray, day: date | None, offices: Office
     role_tokens = {t for m in mentions if m.head >= 0 for t in range(m.head, m.first)}
     descriptions = _descriptions(doc, in_quote, role_tokens, {r.first for r in runs})
     _resolve_titles(doc, entities, mentions, descriptions, day, offices)
-    mentions += descriptions + _pronouns_and_groups(doc) + _author_voice(doc, in_quote, entities, author)
+    writer, voice = _author_voice(doc, in_quote, entities, author)
+    mentions += descriptions + _pronouns_and_groups(doc) + voice
     mentions = _without_overlaps(mentions)
     starts_at = {m.begin: m for m in mentions}
     starts_at.update({m.first: m for m in mentions})
-    return People(doc, in_quote, entities, mentions, {m.last - 1: m for m in mentions}, starts_at)
+    return People(doc, in_quote, entities, mentions, {m.last - 1: m for m in mentions}, starts_at, writer)
 
 
 # -- capitalised runs ---------------------------------------------------------------
@@ -1017,17 +1020,19 @@ _VOICE = 3
 """How often an article must say "I", "me" or "my" outside quotes to be in its author's voice."""
 
 
-def _author_voice(doc: Doc, in_quote: bytearray, entities: list[Entity], author: str) -> list[Mention]:
-    """In an article written in its author's voice (an opinion piece: "I believe …"),
-    each "I" outside quotes as a mention of the author: the person its metadata or its
-    byline ("By Jess Phillips") names, one of the article's people if it names them."""
+def _author_voice(doc: Doc, in_quote: bytearray, entities: list[Entity],
+                  author: str) -> tuple[int | None, list[Mention]]:
+    """The author of an article written in their own voice (an opinion piece: "I
+    believe …"), as one of its people: the person its metadata or its byline ("By Jess
+    Phillips") names, and each "I" outside quotes as a mention of them; (None, []) if
+    it is not."""
     mine = [t for t in doc.vocabulary.where(_FIRST_PERSON) if not in_quote[t]]
     if len(mine) < _VOICE:
-        return []
+        return None, []
     name, span = _byline(doc)
     words = author.split(",")[0].split() if author else name.split()
     if len(words) < 2 or not all(map(_name_like, words)):
-        return []  # no author, several, or an outlet's desk
+        return None, []  # no author, several, or an outlet's desk
     key = [w.lower() for w in words]
     index = next((i for i, e in enumerate(entities) if [w.lower() for w in e.words] == key), None)
     if index is None:
@@ -1039,7 +1044,7 @@ def _author_voice(doc: Doc, in_quote: bytearray, entities: list[Entity], author:
     entity.forms[" ".join(words)] += 1
     voice = [t for t in mine if doc.word[t] == "I"]
     entity.spans.extend((doc.start[t], doc.end[t]) for t in voice)
-    return [Mention(t, t + 1, PRONOUN, entity=index, gender=entity.gender) for t in voice]
+    return index, [Mention(t, t + 1, PRONOUN, entity=index, gender=entity.gender) for t in voice]
 
 
 _FIRST_PERSON = frozenset(("i", "me", "my"))

@@ -80,8 +80,6 @@ class _State:
         """Paragraphs with no word outside quotes."""
         self.unnamed: dict[str, int] = {}
         """Head word of each title that introduced an unnamed person -> its first token."""
-        self.author = {m.entity for m in people.mentions if m.kind == PRONOUN and m.entity is not None}
-        """The author of an article in their own voice ("I"): never "he" or "she"."""
         for m in people.mentions:
             if m.kind == GROUP and m.key:
                 self.unnamed.setdefault(m.key.rsplit(" ", 1)[-1], m.first)
@@ -97,7 +95,7 @@ class _State:
             return m.entity
         entities = self.people.entities
         for entity, _ in reversed(self.salient):
-            if entity == NOBODY or entity in self.author:
+            if entity == NOBODY or entity == self.people.author:
                 continue
             gender = entities[entity].gender
             if gender is None or m.gender is None or gender == m.gender:

@@ -19,7 +19,8 @@ Y's; "X's decision not to" is X's; "his party would support" is his; "X said the
 must" and "X set out why the leadership was not" are X's; "colleagues calling for" is
 the colleagues'; "…, as well as A, B and C" and "…, including A and B" share the
 stance; "Britain must stop arms sales, X said" is X's when no person is the clause's
-subject and the clause asserts rather than reports ("Israel refused …, X said" is not).
+subject and the clause asserts rather than reports ("Israel refused …, X said" is not);
+in an opinion piece (people.py: written as "I"), such a clause is its author's.
 A topic counts only near its context words (a Ukraine ceasefire is not a Gaza one).
 After "but" the later clause wins; per person and topic the article's sentences are
 summed: support, oppose, neutral.
@@ -213,7 +214,8 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
                 else:
                     holders = _holders(article, sentence_cues, start, first)
                     if holders in ([], [NOBODY]):
-                        holders = _trailing_speaker(article, start, stop, first, end) or holders
+                        holders = _trailing_speaker(article, start, stop, first, end) \
+                            or _authors_assertion(article, start, first) or holders
                 holders += _as_well_as(people, stop, end)
                 clause = bisect_left(contrasts, start) - bisect_left(contrasts, first)
                 for holder in holders:
@@ -453,12 +455,24 @@ def _trailing_speaker(article: _Article, start: int, stop: int, first: int, end:
     attribution names, as the holder of a clause with no person of its own as subject,
     when the clause asserts (a modal, the present) rather than reports what was done
     ("Israel refused to …, X said" is not X's stance); [] if there is none."""
-    doc = article.doc
-    before = doc.lower[first:start]
-    if not any(word in _PRESENT or word in _DEONTIC for word in before) or any(word in _PAST for word in before):
+    if not _asserts(article.doc, first, start):
         return []
     m = trailing_attribution(article.people, stop, end)
     return [m.entity] if m is not None and m.kind != GROUP and m.entity is not None else []
+
+
+def _authors_assertion(article: _Article, start: int, first: int) -> list[int]:
+    """In an opinion piece, a clause with no person as its subject that asserts ("The UK
+    should stop arms sales to Israel now") is its author's view; [] elsewhere."""
+    author = article.people.author
+    return [author] if author is not None and _asserts(article.doc, first, start) else []
+
+
+def _asserts(doc, first: int, start: int) -> bool:
+    """Whether the words from `first` to `start` assert (a modal, the present) rather
+    than report what was done."""
+    before = doc.lower[first:start]
+    return any(word in _PRESENT or word in _DEONTIC for word in before) and not any(word in _PAST for word in before)
 
 
 def _modifies_noun(doc, m: Mention) -> bool:

@@ -135,6 +135,13 @@ def test_the_authors_voice_comes_from_the_articles_metadata_too():
     assert [(p.name, p.mentions) for p in analysis.people] == [("Layla Moran", 3)]
 
 
+def test_in_an_opinion_piece_an_asserted_clause_with_no_one_as_subject_is_the_authors():
+    body = GAZA + ("For months I defended the line. I told myself the licences were reviewed.\n\n"
+                   "I no longer believe that. The UK should stop arms sales to Israel now. Israel refused a truce.")
+    analysis = analyze(Article(id="t", path="t.md", body=body, author="Emily Thornberry"))
+    assert [(s.person, s.topic, s.stance) for s in analysis.stances] == [("Emily Thornberry", "arms-ban", "support")]
+
+
 def test_a_reporters_passing_i_makes_no_one_a_holder():
     body = GAZA + "By Kate Whannel\n\nWhen I asked, Nadia Khan said she supports an immediate ceasefire."
     assert decided(body) == {("Nadia Khan", "ceasefire"): "support"}
