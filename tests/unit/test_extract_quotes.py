@@ -362,6 +362,7 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_not_qu
     "Middle East: What we know so far.",
     "Keir Starmer: the man who would be prime minister",
     "Q: Why does this matter?",
+    "Kemi Badenoch: Who is the new Tory leader?",
 ])
 def test_a_label_that_names_no_speaker_is_not_a_turn(heading):
     assert quotes_of(heading + "\n\nKeir Starmer spoke on Monday.") == []
