@@ -5,9 +5,10 @@ Parliamentary reports ("Stephen Flynn (Aberdeen South) (SNP): Does the Prime Min
 ("A: Yes. We have called for …") give speech without quote marks: the paragraph after
 the label is what its speaker said. The label must look like a person's (a given name,
 an honorific or "the" and a role, or a name with asides in brackets), so headings such
-as "Analysis: …" or "Middle East: …" are not read as speech, nor is a headline
-("Kemi Badenoch: Who is the new Tory leader?") unless more turns follow. A question
-("Q: …") is the interviewer's and is not a quote; an answer ("A: …") the interviewee's.
+as "Analysis: …" or "Middle East: …" are not read as speech, nor is a heading
+("Kemi Badenoch: Who is the new Tory leader?"): a turn without asides in brackets
+needs another turn in the article. A question ("Q: …") is the interviewer's and is
+not a quote; an answer ("A: …") is the interviewee's.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ def find_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
         colon = found.end("asides")
         turns.append(QuoteSpan(start, end, colon, None, index, single=False,
                                terminal=text[end - 1] in ".!?…", turn=text[begin:colon]))
-    if len(turns) == 1 and turns[0].paragraph == 0 and "(" not in turns[0].turn:
-        return []  # a headline alone: "Kemi Badenoch: Who is the new Tory leader?"
+    if len(turns) == 1 and "(" not in turns[0].turn:
+        return []  # a heading alone: "Kemi Badenoch: Who is the new Tory leader?"
     return turns
 
 

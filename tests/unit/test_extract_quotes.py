@@ -366,6 +366,7 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_not_qu
 ])
 def test_a_label_that_names_no_speaker_is_not_a_turn(heading):
     assert quotes_of(heading + "\n\nKeir Starmer spoke on Monday.") == []
+    assert quotes_of("Keir Starmer spoke on Monday.\n\n" + heading) == []
 
 
 # -- hostile text ----------------------------------------------------------------------
