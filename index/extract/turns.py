@@ -47,6 +47,8 @@ def find_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
             end -= 1
         if text[end - 1] not in ".!?…”\"’'" and found["label"] != ANSWER:
             continue  # "Keir Starmer: the man who would be prime minister": a heading
+        if end - start > 2 and text[start] in "“\"‘'" and text[end - 1] in "”\"’'":
+            start, end = start + 1, end - 1  # "Keir Starmer: “We want …”": the marks are not said
         colon = found.end("asides")
         turns.append(QuoteSpan(start, end, colon, None, index, single=False,
                                terminal=text[end - 1] in ".!?…", turn=text[begin:colon]))

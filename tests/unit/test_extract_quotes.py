@@ -347,6 +347,13 @@ def test_a_parliamentary_reports_turns_are_their_speakers_quotes():
         ("The SNP will vote for one tonight.", "Stephen Flynn")]
 
 
+def test_a_list_of_who_said_what_gives_each_turn_without_its_marks():
+    body = ("Here is what the leaders said.\n\nKeir Starmer: “We want a ceasefire that lasts.”\n\n"
+            "Rishi Sunak: ‘It would only help Hamas.’")
+    assert quotes_of(body) == [("We want a ceasefire that lasts.", "Keir Starmer"),
+                               ("It would only help Hamas.", "Rishi Sunak")]
+
+
 def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_not_quotes():
     body = ("Emily Thornberry, the shadow attorney general, spoke to us.\n\n"
             "Q: Do you support an immediate ceasefire?\n\n"
