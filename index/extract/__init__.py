@@ -62,7 +62,8 @@ def analyze(article: Article, topics: list[Topic] | None = None,
             in_quote[t] = 1
     people = find_people(doc, in_quote, article.date, office_index, article.author)
     quotes = attribute(people, spans)
-    stances, quote_stances = find_stances(people, quotes, topic_list)
+    title = article.title if article.title and not body.startswith(article.title) else ""
+    stances, quote_stances = find_stances(people, quotes, topic_list, title)
 
     persons = []
     for entity in people.entities:

@@ -21,7 +21,8 @@ the colleagues'; "…, as well as A, B and C" and "…, including A and B" share
 stance; "Britain must stop arms sales, X said" is X's when no person is the clause's
 subject and the clause asserts rather than reports ("Israel refused …, X said" is not);
 in an opinion piece (people.py: written as "I"), such a clause is its author's.
-A topic counts only near its context words (a Ukraine ceasefire is not a Gaza one).
+A topic counts only near its context words (a Ukraine ceasefire is not a Gaza one), or
+in the first paragraphs under a title that holds one ("Yvette Cooper on Gaza").
 After "but" the later clause wins; per person and topic the article's sentences are
 summed: support, oppose, neutral.
 """
@@ -30,13 +31,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Stance
 from .lexicon import CONTRASTS, IRREGULAR_PAST, NEGATIONS, SKIPPABLE, SPEECH_VERBS
 from .people import GROUP, PERSON, Mention, People
 from .phrases import PhraseSet, compile_phrase
 from .speakers import NOBODY, Attributed, trailing_attribution
-from .text import strip_possessive
+from .text import Doc, split, strip_possessive
 from .topics import Topic
 
 _ENDORSE = """
@@ -174,9 +176,10 @@ class _Article:
         return 0
 
 
-def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
+def find_stances(people: People, quotes: list[Attributed], topics: list[Topic], title: str = ""
                  ) -> tuple[list[Stance], dict[int, list[tuple[str, str]]]]:
-    """Each person's stance per topic, and the (topic, stance) pairs of each quote."""
+    """Each person's stance per topic, and the (topic, stance) pairs of each quote;
+    a `title` kept apart from the text gives context to its first paragraphs."""
     article = _Article(people, quotes)
     doc = people.doc
     words = doc.vocabulary
@@ -194,7 +197,8 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
             first, end = doc.sentences[s]
             paragraph = doc.para[first]
             if s in excluded or (topic.context_phrases and not any(
-                    p in context for p in range(paragraph - _CONTEXT_PARAGRAPHS, paragraph + 1))):
+                    p in context for p in range(paragraph - _CONTEXT_PARAGRAPHS, paragraph + 1))
+                    and not (paragraph < _CONTEXT_PARAGRAPHS and _in_title(title, topic))):
                 continue
             sentence_cues = cues.get(s, [])
             previous_stop = first
@@ -226,6 +230,20 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic]
         k: [(topic, _label(v)) for topic, v in values.items()] for k, values in sorted(by_quote.items())
     }
     return stances, quote_stances
+
+
+def _in_title(title: str, topic: Topic) -> bool:
+    """Whether a title kept apart from the text holds one of the topic's context words,
+    for the paragraphs as near its start as a context word must be."""
+    if not title:
+        return False
+    words = _title_words(title)
+    return bool(topic.context_phrases.scan(words.vocabulary, [len(words)] * len(words)))
+
+
+@lru_cache(maxsize=16)
+def _title_words(title: str) -> Doc:
+    return split(title)
 
 
 def _by_sentence(doc, matches: list) -> dict[int, list]:

@@ -111,6 +111,16 @@ def test_in_a_quote_a_third_partys_past_action_is_reported_not_held():
     assert analysis.quotes[0].stances == [("arms-ban", "support")]
 
 
+def test_a_title_kept_apart_gives_context_to_the_first_paragraphs():
+    body = "Yvette Cooper spoke on Sunday.\n\nYvette Cooper said she backs an immediate ceasefire."
+    titled = analyze(Article(id="t", path="t.md", body=body, title="Yvette Cooper on policing and Gaza"))
+    assert [(s.person, s.topic, s.stance) for s in titled.stances] == [("Yvette Cooper", "ceasefire", "support")]
+    far = body + "\n\nMore.\n\nMore.\n\nMore.\n\nNadia Khan said she backs an immediate ceasefire."
+    titled = analyze(Article(id="t", path="t.md", body=far, title="Yvette Cooper on policing and Gaza"))
+    assert [s.person for s in titled.stances] == ["Yvette Cooper"]
+    assert analyze(Article(id="t", path="t.md", body=body, title="Yvette Cooper on policing")).stances == []
+
+
 def test_in_a_quote_what_another_says_they_want_is_reported_not_held():
     body = GAZA + "Zoe Hart said: “The Prime Minister says he wants a ceasefire. I do not believe him.”"
     assert decided(body) == {}
