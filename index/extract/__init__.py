@@ -6,8 +6,8 @@
 
 Rule-based and fast (no model): text.py splits the body, quotes.py finds quoted spans
 and turns.py a transcript's speech, people.py the people and other mentions,
-speakers.py who said each quote, stance.py who stands where. Each rule is written for a convention of news writing; see the
-modules' docstrings.
+speakers.py who said each quote, stance.py who stands where. Each rule is written for
+a convention of news writing; see the modules' docstrings.
 """
 
 from __future__ import annotations

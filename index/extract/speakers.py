@@ -4,22 +4,23 @@ Rules, in the order news writing makes them reliable:
   0. a transcript's turn (turns.py) is its label's person, an answer the interviewee's;
   1. a quote that carries on from the paragraph before keeps its speaker;
   2. the attribution next to it: `X said: “…”`, `“…,” X said`, `“…,” said X`,
-     `according to X`, `“…” – X`, a headline's `“…”: X …` — after the quote first when the quote opens its
-     sentence, before it first otherwise. "…, adding: “…”" and "X rebuked Y and
-     said" take the clause's subject; "X, who …, said", "X who said" and "X, a
-     professor of law, said" take X, as "“…,” the union leader, X, said" does;
-     then an attribution after a comma later in the sentence ("… “boots on the
-     ground” to support a deal, the Prime Minister has said");
+     `according to X`, `“…” – X`, a headline's `“…”: X …` — after the quote first
+     when the quote opens its sentence, before it first otherwise. "…, adding: “…”"
+     and "X rebuked Y and said" take the clause's subject; "X, who …, said", "X who
+     said" and "X, a professor of law, said" take X, as "“…,” the union leader, X,
+     said" does; then an attribution after a comma later in the sentence ("… “boots
+     on the ground” to support a deal, the Prime Minister has said");
   3. the quote before it in the same paragraph (`“…,” she said. “…”`);
   4. a paragraph that is only a quote: the last speaker; a quote opening a sentence
      right after one in which someone spoke: that speaker;
   5. the subject of its sentence ("Mr Khan released a video to “…”").
 A subject may be a name; a pronoun (the last person of that gender to be a subject or
-speaker, never the author writing as "I"; with none, an unnamed source); a title, resolved by people.py, else — where it opens its clause — the
-person last in the subject's place ("Steve Reed told … The shadow environment
-secretary argued …", "Speaking to the BBC, the health secretary said"), unless the
-title first introduced an unnamed person ("One MP … the MP said"); or an unnamed
-source or organisation, which leaves the quote without a named speaker.
+speaker, never the author writing as "I"; with none, an unnamed source); a title,
+resolved by people.py, else — where it opens its clause — the person last in the
+subject's place ("Steve Reed told … The shadow environment secretary argued …",
+"Speaking to the BBC, the health secretary said"), unless the title first introduced
+an unnamed person ("One MP … the MP said"); or an unnamed source or organisation,
+which leaves the quote without a named speaker.
 
 A quote-only paragraph with no closing punctuation is a heading or pull quote; when its
 words come again in another quote it is dropped as a repeat, otherwise it has no speaker.

@@ -10,7 +10,8 @@ ceasefire" opposes; "defied the party by calling for a ceasefire" supports). Wit
 cue, a negation ("would not suspend arms sales"), a modal ("there must be a ceasefire")
 or what is said of the phrase after it ("a ceasefire would embolden Hamas") decides.
 Doubt leaves it neutral ("whether", "declined to", "under pressure to"), and so do
-other people's calls ("understands calls for a ceasefire").
+other people's calls ("understands calls for a ceasefire"), unless the question put is
+answered ("Asked whether Britain should stop arms sales, X said: “No.”").
 
 The holder is the quote's speaker inside a quote — unless the quote reports what a third
 party did ("the government refused to suspend …"); outside, the subject before the
@@ -101,6 +102,8 @@ _TRANSPARENT = frozenset("a an the including especially".split())
 """Not counted in that gap: "need to see tougher action – including an end to …"."""
 _PRESENT = frozenset("is are am will would must should can may need needs ought".split())
 _PAST = frozenset("was were had has have did".split())
+_ANSWERS = {"yes": 1, "yeah": 1, "absolutely": 1, "certainly": 1, "definitely": 1, "no": -1, "never": -1}
+"""The first word of a quote that answers a question put to its speaker."""
 _VERDICT_REACH = 7
 """How many tokens after a phrase what is said of it may end ("halting arms sales to
 Israel would be a mistake")."""
@@ -306,6 +309,8 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
         if governed is not None:
             value = governed
         if value == 0:
+            value = _answer(article, cue_start, start)
+        if value == 0:
             return 0
         if article.negated(cue_start, floor):
             value = -value
@@ -326,6 +331,18 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
     asserted = _modal_before(doc, start, floor) or any(doc.lower[t] in _MODALS for t in range(start, stop)) \
         or (quote >= 0 and any(doc.lower[t] in _URGENT for t in near))
     return 1 if asserted else 0
+
+
+def _answer(article: _Article, cue_start: int, start: int) -> int:
+    """"Asked whether Britain should stop arms sales, X said: “No.”": the answer in its
+    sentence's quote turns the question into a stance (1 yes, -1 no); 0 otherwise."""
+    doc = article.doc
+    if cue_start == 0 or doc.lower[cue_start] not in ("whether", "if") or doc.lower[cue_start - 1] != "asked":
+        return 0
+    for t in range(start, doc.sentences[doc.sent[cue_start]][1]):
+        if article.quote_at[t] >= 0:
+            return _ANSWERS.get(doc.lower[t], 0)
+    return 0
 
 
 def _modal_before(doc, start: int, floor: int) -> bool:

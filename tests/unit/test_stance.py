@@ -111,6 +111,16 @@ def test_in_a_quote_a_third_partys_past_action_is_reported_not_held():
     assert analysis.quotes[0].stances == [("arms-ban", "support")]
 
 
+@pytest.mark.parametrize("answer, held", [
+    ("No.", {("Keir Starmer", "arms-ban"): "oppose"}),
+    ("Yes, it should.", {("Keir Starmer", "arms-ban"): "support"}),
+    ("We keep it under review.", {}),
+])
+def test_a_question_put_and_answered_is_the_answers_stance(answer, held):
+    body = GAZA + f"Asked whether Britain should stop arms sales to Israel, Keir Starmer said: “{answer}”"
+    assert decided(body) == held
+
+
 def test_a_title_kept_apart_gives_context_to_the_first_paragraphs():
     body = "Yvette Cooper spoke on Sunday.\n\nYvette Cooper said she backs an immediate ceasefire."
     titled = analyze(Article(id="t", path="t.md", body=body, title="Yvette Cooper on policing and Gaza"))
