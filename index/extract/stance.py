@@ -21,7 +21,10 @@ must" and "X set out why the leadership was not" are X's; "colleagues calling fo
 the colleagues'; "…, as well as A, B and C" and "…, including A and B" share the
 stance; "Britain must stop arms sales, X said" is X's when no person is the clause's
 subject and the clause asserts rather than reports ("Israel refused …, X said" is not);
-in an opinion piece (people.py: written as "I"), such a clause is its author's.
+"For X, …" and "According to X, …" give X the clause after the comma; in an opinion
+piece (people.py: written as "I"), a clause asserting with no person as its subject is
+its author's. A gerund's call opening a clause takes what is said of it ("X said
+calling for a ceasefire was not the way forward" opposes).
 A topic counts only near its context words (a Ukraine ceasefire is not a Gaza one), or
 in the first paragraphs under a title that holds one ("Yvette Cooper on Gaza").
 After "but" the later clause wins; per person and topic the article's sentences are
@@ -71,7 +74,7 @@ _URGENT = frozenset("immediate immediately urgent urgently now".split())
 """Around a phrase in a speaker's own words, these assert it ("a ceasefire right now")."""
 _PRAISE = """
     help*, needed, essential, vital, only way, must happen, is right, would save, would stop,
-    realistic, work
+    realistic, work, way forward, right thing
 """
 _BLAME = """
     embolden*, mistake, wrong, would leave, would only, reward*, freez*, not the answer,
@@ -222,7 +225,8 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic], 
                     holders = _holders(article, sentence_cues, start, first)
                     if holders in ([], [NOBODY]):
                         holders = _trailing_speaker(article, start, stop, first, end) \
-                            or _authors_assertion(article, start, first) or holders
+                            or _fronted(article, start, first) or _authors_assertion(article, start, first) \
+                            or holders
                 holders += _as_well_as(people, stop, end)
                 clause = bisect_left(contrasts, start) - bisect_left(contrasts, first)
                 for holder in holders:
@@ -303,7 +307,8 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
     doc = article.doc
     floor = _floor(article, start, sentence_first, quote)
     product, found = 1, False
-    for cue_start, _, cue in _chain(article, cues, start, floor, quote):
+    chain = _chain(article, cues, start, floor, quote)
+    for cue_start, _, cue in chain:
         value = cue.value
         governed = article.call_value(cue_start)
         if governed is not None:
@@ -321,6 +326,8 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
     elif not found and quote >= 0 and _pressing_question(article, quote):
         found = True
     if found:
+        if chain and _gerund_subject(doc, chain[-1][0], floor):
+            product *= _verdict(article, stop) or 1  # "calling for a ceasefire was not the way forward"
         return product
     if article.negated(start, floor):
         return -1  # "would not suspend arms sales", "no ceasefire"
@@ -331,6 +338,13 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
     asserted = _modal_before(doc, start, floor) or any(doc.lower[t] in _MODALS for t in range(start, stop)) \
         or (quote >= 0 and any(doc.lower[t] in _URGENT for t in near))
     return 1 if asserted else 0
+
+
+def _gerund_subject(doc, cue_start: int, floor: int) -> bool:
+    """Whether a cue is a gerund opening its clause ("X said calling for a ceasefire
+    was …"), so what is said after its phrase is said of the call."""
+    before = doc.lower[cue_start - 1] if cue_start > floor else ""
+    return doc.lower[cue_start].endswith("ing") and (not before or before in SPEECH_VERBS or before == "that")
 
 
 def _answer(article: _Article, cue_start: int, start: int) -> int:
@@ -494,6 +508,17 @@ def _trailing_speaker(article: _Article, start: int, stop: int, first: int, end:
         return []
     m = trailing_attribution(article.people, stop, end)
     return [m.entity] if m is not None and m.kind != GROUP and m.entity is not None else []
+
+
+def _fronted(article: _Article, start: int, first: int) -> list[int]:
+    """"For Naz Shah, an immediate ceasefire is essential", "According to X, …": the
+    person a sentence's opening phrase names holds the clause after its comma."""
+    doc = article.doc
+    k = first + 2 if doc.lower[first:first + 2] == ["according", "to"] else first + (doc.lower[first] == "for")
+    m = article.people.starts_at.get(k) if k > first else None
+    if m is None or m.kind == GROUP or m.entity is None or m.last >= start or doc.word[m.last] != ",":
+        return []
+    return [m.entity]
 
 
 def _authors_assertion(article: _Article, start: int, first: int) -> list[int]:

@@ -121,6 +121,24 @@ def test_a_question_put_and_answered_is_the_answers_stance(answer, held):
     assert decided(body) == held
 
 
+@pytest.mark.parametrize("sentence, held", [
+    ("For Naz Shah, an immediate ceasefire is essential.", {("Naz Shah", "ceasefire"): "support"}),
+    ("According to Anas Sarwar, an immediate ceasefire is essential.", {("Anas Sarwar", "ceasefire"): "support"}),
+    ("For now, an immediate ceasefire is essential, and Nadia Khan agrees.", {}),
+])
+def test_a_person_named_before_the_comma_holds_the_clause_after_it(sentence, held):
+    assert decided(GAZA + sentence) == held
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("David Cameron said calling for an immediate ceasefire was not the way forward.", "oppose"),
+    ("David Cameron said backing an immediate ceasefire was the right thing to do.", "support"),
+    ("David Cameron said calling for an immediate ceasefire would be a mistake.", "oppose"),
+])
+def test_what_is_said_of_a_call_made_the_subject_decides_it(sentence, stance):
+    assert decided(GAZA + sentence) == {("David Cameron", "ceasefire"): stance}
+
+
 def test_a_title_kept_apart_gives_context_to_the_first_paragraphs():
     body = "Yvette Cooper spoke on Sunday.\n\nYvette Cooper said she backs an immediate ceasefire."
     titled = analyze(Article(id="t", path="t.md", body=body, title="Yvette Cooper on policing and Gaza"))
