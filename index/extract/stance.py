@@ -60,7 +60,7 @@ _REJECT = """
     defy, defies, defied, defying, rebuff*, snub*, ignor*, push* back against, turn* down,
     criticiz*, condemn*, warn* against, stop* short of, veto*, block*, scrap*, abandon*,
     wrong, mistake, instead of, rather than, disagree* with, critic* of, opponent* of,
-    sceptic* about, sceptic* of, skeptic* about, skeptic* of
+    sceptic* about, sceptic* of, skeptic* about, skeptic* of, stand* in the way of
 """
 _DOUBT = """
     whether, if, declin*, confirm nor deny, would not say, refus* to say, under ... pressure,
@@ -79,7 +79,7 @@ _PRAISE = """
 _BLAME = """
     embolden*, mistake, wrong, would leave, would only, reward*, freez*, not the answer,
     counterproductive, dangerous, unrealistic, betrayal, surrender, premature, naive,
-    unworkable
+    unworkable, gift to
 """
 """Said of a phrase right after it: "a ceasefire would help", "… would embolden Hamas"."""
 _PRESSURE = frozenset("""
@@ -315,6 +315,8 @@ def _attitude(article: _Article, cues: list, start: int, stop: int, quote: int, 
             value = governed
         if value == 0:
             value = _answer(article, cue_start, start)
+        if value == 0 and governed == 0 and stop < len(doc) and doc.lower[stop] == "as":
+            value = _verdict(article, stop)  # "described calls for a ceasefire as naive"
         if value == 0:
             return 0
         if article.negated(cue_start, floor):

@@ -53,6 +53,9 @@ def decided(body: str) -> dict[tuple[str, str], str]:
     ("Nadia Khan said she did not believe a ceasefire would work.", "oppose"),
     ("Nadia Khan said there should be no ceasefire until the hostages are freed.", "oppose"),
     ("Nadia Khan defended her decision not to back a ceasefire.", "oppose"),
+    ("Nadia Khan said she would “not stand in the way” of a ceasefire.", "support"),
+    ("Nadia Khan said an immediate ceasefire would be “a gift to Hamas”.", "oppose"),
+    ("Nadia Khan described calls for a ceasefire as “naive”.", "oppose"),
 ])
 def test_cues_and_negation_set_the_stance(sentence, stance):
     assert decided(GAZA + sentence) == {("Nadia Khan", "ceasefire"): stance}
