@@ -1018,6 +1018,7 @@ def attach_title(doc: Doc, entity: Entity, m: Mention) -> None:
 
 _VOICE = 3
 """How often an article must say "I", "me" or "my" outside quotes to be in its author's voice."""
+_FIRST_PERSON = frozenset(("i", "me", "my"))
 
 
 def _author_voice(doc: Doc, in_quote: bytearray, entities: list[Entity],
@@ -1045,9 +1046,6 @@ def _author_voice(doc: Doc, in_quote: bytearray, entities: list[Entity],
     voice = [t for t in mine if doc.word[t] == "I"]
     entity.spans.extend((doc.start[t], doc.end[t]) for t in voice)
     return index, [Mention(t, t + 1, PRONOUN, entity=index, gender=entity.gender) for t in voice]
-
-
-_FIRST_PERSON = frozenset(("i", "me", "my"))
 
 
 def _byline(doc: Doc) -> tuple[str, tuple[int, int] | None]:

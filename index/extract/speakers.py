@@ -310,11 +310,11 @@ def _after(people: People, state: _State, q: Attributed, open_token: int, floor:
             return NOBODY  # "she said" with no woman named before: someone, but not the last speaker
         return speaker
     m = _mention_at(people, k)
-    if dashed and m is not None and m.kind == PERSON and (doc.word[k - 1] == ":" or m.last >= n
-                                                           or doc.para[m.last] != span.paragraph
-                                                           or doc.word[m.last] in (".", ",", "(")):
-        return m.entity  # “…” – Jane Smith; a headline's “…”: Sarwar repeats call
-    return None
+    if not dashed or m is None or m.kind != PERSON:
+        return None
+    headline = doc.word[k - 1] == ":"  # “…”: Sarwar repeats call
+    ends = m.last >= n or doc.para[m.last] != span.paragraph or doc.word[m.last] in (".", ",", "(")
+    return m.entity if headline or ends else None  # “…” – Jane Smith
 
 
 def attribution(people: People, k: int) -> Mention | None:
