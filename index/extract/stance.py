@@ -11,7 +11,8 @@ cue, a negation ("would not suspend arms sales"), a modal ("there must be a ceas
 or what is said of the phrase after it ("a ceasefire would embolden Hamas") decides.
 Doubt leaves it neutral ("whether", "declined to", "under pressure to"), and so do
 other people's calls ("understands calls for a ceasefire"), unless the question put is
-answered ("Asked whether Britain should stop arms sales, X said: “No.”").
+answered ("Asked whether Britain should stop arms sales, X said: “No.”"). A question
+put to the one spoken to ("Do you back a ceasefire?") is no view of the asker's.
 
 The holder is the quote's speaker inside a quote — unless the quote reports what a third
 party did ("the government refused to suspend …"); outside, the subject before the
@@ -105,6 +106,7 @@ _TRANSPARENT = frozenset("a an the including especially".split())
 """Not counted in that gap: "need to see tougher action – including an end to …"."""
 _PRESENT = frozenset("is are am will would must should can may need needs ought".split())
 _PAST = frozenset("was were had has have did".split())
+_AUXILIARIES = frozenset("do does did will would can could should shall are were have has".split())
 _ANSWERS = {"yes": 1, "yeah": 1, "absolutely": 1, "certainly": 1, "definitely": 1, "no": -1, "never": -1}
 """The first word of a quote that answers a question put to its speaker."""
 _VERDICT_REACH = 7
@@ -210,7 +212,8 @@ def find_stances(people: People, quotes: list[Attributed], topics: list[Topic], 
             previous_stop = first
             for start, stop, phrase in _with_anaphora(doc, matches, sentence_cues):
                 quote = article.quote_at[start]
-                if quote >= 0 and _reported_in_quote(article, quote, sentence_cues, start):
+                if quote >= 0 and (_reported_in_quote(article, quote, sentence_cues, start)
+                                   or _asks_you(article, quote, first, end)):
                     continue
                 value = phrase.value * _attitude(article, sentence_cues, start, stop, quote,
                                                  max(first, previous_stop))
@@ -427,6 +430,16 @@ def _said_by_another(article: _Article, first: int, speaker: int | None) -> bool
     if m is None:  # a title or a group, which quotes do not resolve: anyone but "I" or "we"
         return doc.lower[k - 1] not in ("i", "we")
     return not m.possessive and m.entity is not None and m.entity != speaker
+
+
+def _asks_you(article: _Article, quote: int, first: int, end: int) -> bool:
+    """"Do you back an immediate ceasefire?": a question put to the one spoken to holds
+    none of the asker's views."""
+    doc = article.doc
+    k = max(first, article.quotes[quote].first)
+    k += k < end and doc.lower[k] in ("but", "and", "so")  # "But do you …?"
+    return k + 1 < end and doc.lower[k] in _AUXILIARIES and doc.lower[k + 1] == "you" \
+        and "?" in doc.word[max(k, end - 2):end]
 
 
 def _pressing_question(article: _Article, quote: int) -> bool:

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsx.index.clean import load_rules
+from newsx.index.corpus import load_file
 from newsx.index.extract import analyze
 from newsx.index.extract.quotes import find_quotes
 from newsx.index.extract.text import split
@@ -352,6 +354,19 @@ def test_a_list_of_who_said_what_gives_each_turn_without_its_marks():
             "Rishi Sunak: ‘It would only help Hamas.’")
     assert quotes_of(body) == [("We want a ceasefire that lasts.", "Keir Starmer"),
                                ("It would only help Hamas.", "Rishi Sunak")]
+
+
+def test_a_markdown_interviews_bold_labels_are_turns(tmp_path):
+    path = tmp_path / "interview.md"
+    path.write_text("---\ntitle: Yvette Cooper on Gaza\n---\n\n**Yvette Cooper:** The killing has to stop.\n\n"
+                    "**Laura Kuenssberg:** But do you back an immediate ceasefire?\n\n"
+                    "**Yvette Cooper:** We back an immediate ceasefire, yes.\n", encoding="utf-8")
+    [article] = load_file(str(path), load_rules()).articles
+    analysis = analyze(article)
+    assert [(q.text, q.speaker) for q in analysis.quotes] == [
+        ("The killing has to stop.", "Yvette Cooper"), ("But do you back an immediate ceasefire?", "Laura Kuenssberg"),
+        ("We back an immediate ceasefire, yes.", "Yvette Cooper")]
+    assert [(s.person, s.stance) for s in analysis.stances] == [("Yvette Cooper", "support")]
 
 
 def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_not_quotes():

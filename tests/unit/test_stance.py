@@ -142,6 +142,11 @@ def test_what_is_said_of_a_call_made_the_subject_decides_it(sentence, stance):
     assert decided(GAZA + sentence) == {("David Cameron", "ceasefire"): stance}
 
 
+def test_a_question_put_to_the_one_spoken_to_is_no_view_of_the_askers():
+    body = GAZA + "Nick Robinson: But do you back an immediate ceasefire?\n\nNadia Khan: We do, yes."
+    assert stances_of(body) == {}
+
+
 def test_a_title_kept_apart_gives_context_to_the_first_paragraphs():
     body = "Yvette Cooper spoke on Sunday.\n\nYvette Cooper said she backs an immediate ceasefire."
     titled = analyze(Article(id="t", path="t.md", body=body, title="Yvette Cooper on policing and Gaza"))
