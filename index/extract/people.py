@@ -577,9 +577,9 @@ def _head_before_of(doc: Doc, last: int) -> int | None:
     return None
 
 
-_ROLE_LINKS = frozenset(("of", "for", "to", "in"))
+_ROLE_LINKS = frozenset(("of", "for", "to", "in", "at"))
 """The words after a role's head that name what or where it is: "head of policy",
-"ambassador to Britain", "correspondent in Jerusalem"."""
+"ambassador to Britain", "correspondent in Jerusalem", "deputy leader at Westminster"."""
 
 
 def _role_before_comma(doc: Doc, comma: int) -> tuple[str | None, bool, int]:

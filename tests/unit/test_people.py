@@ -68,9 +68,11 @@ def test_a_role_naming_what_it_is_of_or_for_before_a_name():
 
 def test_a_role_naming_where_it_is_set_off_before_an_unlisted_name():
     people = people_of("Israel's ambassador to Britain, Tzipi Hotovely, told Sky News that a ceasefire "
-                       "would help Hamas. The BBC's correspondent in Jerusalem, Yolande Knell, reported.")
+                       "would help Hamas. The BBC's correspondent in Jerusalem, Yolande Knell, reported. "
+                       "Mhairi Black, the SNP's deputy leader at Westminster, agreed.")
     assert {name: p.role for name, p in people.items()} == {
-        "Tzipi Hotovely": "Israel's ambassador to Britain", "Yolande Knell": "BBC's correspondent in Jerusalem"}
+        "Tzipi Hotovely": "Israel's ambassador to Britain", "Yolande Knell": "BBC's correspondent in Jerusalem",
+        "Mhairi Black": "SNP's deputy leader at Westminster"}
 
 
 def test_a_constituency_is_part_of_the_role_not_a_person():
