@@ -413,7 +413,7 @@ def _parse_run(doc: Doc, first: int, last: int) -> _Run | None:
     name = tokens[split + 1:]
     tail = _after_organisation(doc, name)
     if tail is not None:
-        if tail == name[-1] and _role_object(doc, name[0]) and not _given_name(doc.word[tail]):
+        if tail == name[-1] and _role_of(doc, name[0]) is not None and not _given_name(doc.word[tail]):
             return _Run(first=name[0], last=last, blocked=True)  # "MP for Birmingham Yardley": one place
         return _Run(first=name[0], last=tail, blocked=True)  # "Oval Office" of "Oval Office Trump"
     if doc.lower[name[0]] in NAME_PARTICLES:
@@ -452,13 +452,6 @@ def _after_organisation(doc: Doc, name: list[int]) -> int | None:
             return name[k + 1] if following not in NAME_PARTICLES and not _weak(following) \
                 and following not in ORG_WORDS else None
     return None
-
-
-def _role_object(doc: Doc, t: int) -> bool:
-    """Whether token `t` starts what a role is of or for ("the MP for Birmingham
-    Yardley", "leader of the Labour Party")."""
-    k = t - 1 - (t >= 2 and doc.lower[t - 1] == "the")
-    return k >= 1 and doc.lower[k] in ("of", "for") and _role_head(doc.lower[k - 1])
 
 
 def _collective(lower: str) -> bool:
@@ -568,11 +561,17 @@ def _head_before_of(doc: Doc, last: int) -> int | None:
     while k >= 0 and last - k < 3 and doc.word[k].isalpha() and is_capitalised(doc.word[k]) \
             and (k == last or _adjacent(doc, k + 1)):
         k -= 1
-    if k == last or k < 1:
-        return None
-    if doc.lower[k] == "the" and _adjacent(doc, k + 1):
+    return None if k == last or k < 1 else _role_of(doc, k + 1)
+
+
+def _role_of(doc: Doc, t: int) -> int | None:
+    """The head of the role that token `t` starts what it is of or for ("the MP for
+    Birmingham Yardley", "Chancellor of the Exchequer"); None if there is none."""
+    k = t - 1
+    if k >= 1 and doc.lower[k] == "the" and _adjacent(doc, t):
         k -= 1
-    if doc.lower[k] in ("of", "for") and _adjacent(doc, k + 1) and _adjacent(doc, k) and _role_head(doc.lower[k - 1]):
+    if k >= 1 and doc.lower[k] in ("of", "for") and _adjacent(doc, k + 1) and _adjacent(doc, k) \
+            and _role_head(doc.lower[k - 1]):
         return k - 1
     return None
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from operator import attrgetter
 
 from .lexicon import PARTICIPLES, SKIPPABLE, SPEECH_VERBS, UNNAMED_HEADS
 from .people import GROUP, PERSON, PRONOUN, ROLE, Mention, People, attach_title
@@ -253,9 +252,8 @@ def _turn_speaker(people: People, state: _State, q: Attributed) -> int | None:
     an answer is the interviewee's, the first person the article names."""
     doc = people.doc
     first = doc.para_tokens[q.span.paragraph][0]
-    if q.span.turn == ANSWER:
-        named = [m for m in people.mentions if m.kind == PERSON and m.entity is not None]
-        return min(named, key=attrgetter("first")).entity if named else None
+    if q.span.turn == ANSWER:  # the mentions are in the text's order
+        return next((m.entity for m in people.mentions if m.kind == PERSON and m.entity is not None), None)
     label = [people.starts_at.get(t) for t in range(first, q.first)]
     person = next((m for m in label if m is not None and m.kind == PERSON), None)
     if person is not None:
